@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Generates the schema bundle, then bundles the three doors with esbuild:
+//   dist/extension.js  the VS Code client (vscode is external)
+//   dist/server.js     the language server (stdio or node IPC)
+//   dist/cli.js        the `kubesim` command (check, simulate, lsp --stdio)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+
+execFileSync(process.execPath, [path.join(root, 'schemas', 'generate.mjs')], { stdio: 'inherit' });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+].filter((e) => fs.existsSync(path.join(root, e.entryPoints[0])));
+
+await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+if (fs.existsSync(path.join(root, 'dist/cli.js'))) fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);

@@ -1,0 +1,70 @@
+import type { Diagnostic, Fix, Related, Severity, Span } from '../diagnostic';
+import type { Resource } from '../k8s/resource';
+import type { SchemaBundle } from '../schema/bundle';
+import type { PathSegment } from '../yaml/ast';
+
+export interface RuleMeta {
+  /** Stable kebab-case id: shown in `code`, used in settings and suppressions. */
+  id: string;
+  /** One line: what the rule finds. */
+  description: string;
+  /** Why it matters, and what to write instead (docs page body). */
+  rationale: string;
+  defaultSeverity: Severity;
+  /** A short example that fires, for the docs page. */
+  example?: string;
+}
+
+export interface Finding {
+  /** Where: a path inside the resource (with `part`), or an explicit file span. */
+  path?: readonly PathSegment[];
+  part?: 'key' | 'value';
+  span?: Span;
+  message: string;
+  /** Overrides the rule's configured severity for this finding (e.g. optional references). */
+  severity?: Severity;
+  related?: Related[];
+  fixes?: Fix[];
+}
+
+export interface EngineSettings {
+  /** Kubernetes minor version, "1.30", used to judge removed and deprecated APIs. */
+  k8sVersion: string;
+  /** Namespace of objects that name none. */
+  defaultNamespace: string;
+}
+
+export interface ResourceContext {
+  readonly res: Resource;
+  readonly bundle: SchemaBundle;
+  readonly settings: EngineSettings;
+  /** The file's whole text, for rules that look at how a value was written. */
+  readonly text: string;
+  /** API groups Kubernetes serves or once served; any other group is a custom resource. */
+  readonly builtinGroups: ReadonlySet<string>;
+  /** The file span of the value (or key) at a path inside the object. */
+  spanOf(path: readonly PathSegment[], part?: 'key' | 'value'): Span;
+  /** True when a CustomResourceDefinition for this object's kind is known. */
+  isCustomResourceKnown(): boolean;
+  report(f: Finding): void;
+}
+
+/** A rule that looks at one object at a time. */
+export interface ResourceRule {
+  meta: RuleMeta;
+  kind: 'resource';
+  check(ctx: ResourceContext): void;
+}
+
+/**
+ * Rules whose findings the engine produces elsewhere (YAML parsing, the schema
+ * validator) still have metadata, so they get docs pages and settings like any other.
+ */
+export interface BuiltinRule {
+  meta: RuleMeta;
+  kind: 'builtin';
+}
+
+export type Rule = ResourceRule | BuiltinRule;
+
+export type { Diagnostic };

@@ -1,0 +1,34 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
+import { complete } from '../engine/features/completion';
+import type { WorkspaceFile } from '../engine/workspace';
+import type { ServerState } from './server';
+
+const KIND: Record<string, CompletionItemKind> = {
+  field: CompletionItemKind.Field,
+  value: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+  kind: CompletionItemKind.Class,
+  apiVersion: CompletionItemKind.Module,
+};
+
+export function registerCompletion(state: ServerState, fileOf: (uri: string) => WorkspaceFile | undefined): void {
+  state.connection.onCompletion((p, token) => {
+    const file = fileOf(p.textDocument.uri);
+    if (!file || token.isCancellationRequested) return [];
+    const offset = state.convert.offset(file.uri, p.position);
+    return complete(file.parsed, offset, state.workspace.engine.bundle).map((c, i): CompletionItem => {
+      const item: CompletionItem = {
+        label: c.label,
+        kind: KIND[c.kind] ?? CompletionItemKind.Text,
+        detail: c.detail,
+        sortText: c.sortText ?? String(i).padStart(4, '0'),
+        insertTextFormat: c.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      };
+      if (c.documentation) item.documentation = { kind: MarkupKind.Markdown, value: c.documentation };
+      if (c.replace) item.textEdit = { range: state.convert.range(file.uri, c.replace), newText: c.insertText };
+      else item.insertText = c.insertText;
+      if (c.filterText) item.filterText = c.filterText;
+      return item;
+    });
+  });
+}

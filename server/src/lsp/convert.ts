@@ -1,0 +1,91 @@
+import {
+  CodeAction,
+  CodeActionKind,
+  DiagnosticSeverity,
+  type Diagnostic as LspDiagnostic,
+  type Position,
+  type Range,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { Diagnostic, Fix, Severity, Span } from '../engine/diagnostic';
+import { docsUrl } from '../engine/rules/registry';
+import { LineIndex } from '../engine/text/lineIndex';
+
+/**
+ * The one place where engine offsets become LSP positions and back. Texts
+ * are looked up through `textOf`, so related locations in files that are not
+ * open still convert.
+ */
+export class Converter {
+  private readonly indexes = new Map<string, { text: string; index: LineIndex }>();
+
+  constructor(private readonly textOf: (uri: string) => string | undefined) {}
+
+  index(uri: string): LineIndex {
+    const text = this.textOf(uri) ?? '';
+    const hit = this.indexes.get(uri);
+    if (hit && hit.text === text) return hit.index;
+    const index = new LineIndex(text);
+    this.indexes.set(uri, { text, index });
+    return index;
+  }
+
+  forget(uri: string): void {
+    this.indexes.delete(uri);
+  }
+
+  range(uri: string, span: Span): Range {
+    const idx = this.index(uri);
+    return { start: idx.positionAt(span.start), end: idx.positionAt(span.end) };
+  }
+
+  offset(uri: string, pos: Position): number {
+    return this.index(uri).offsetAt(pos);
+  }
+
+  diagnostic(d: Diagnostic): LspDiagnostic {
+    const out: LspDiagnostic = {
+      range: this.range(d.uri, d.span),
+      severity: SEVERITY[d.severity],
+      source: 'kubesim',
+      code: d.ruleId,
+      codeDescription: { href: docsUrl(d.ruleId) },
+      message: d.message,
+    };
+    if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri, range: this.range(r.uri, r.span) }, message: r.message }));
+    // Everything a quick fix needs travels with the diagnostic, not in server state.
+    if (d.fixes?.length) out.data = { fixes: d.fixes.map((f) => this.fix(f)) };
+    return out;
+  }
+
+  fix(f: Fix): { title: string; edit: WorkspaceEdit } {
+    const changes: Record<string, LspTextEdit[]> = {};
+    for (const e of f.edits) (changes[e.uri] ??= []).push({ range: this.range(e.uri, e.span), newText: e.newText });
+    return { title: f.title, edit: { changes } };
+  }
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Quick fixes for the diagnostics in a code action request, from their `data`. */
+export function quickFixes(diagnostics: LspDiagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const d of diagnostics) {
+    const fixes = (d.data as { fixes?: { title: string; edit: WorkspaceEdit }[] } | undefined)?.fixes;
+    if (!Array.isArray(fixes)) continue;
+    fixes.forEach((f, i) => {
+      if (typeof f?.title !== 'string' || typeof f.edit !== 'object') return;
+      const action = CodeAction.create(f.title, f.edit, CodeActionKind.QuickFix);
+      action.diagnostics = [d];
+      action.isPreferred = i === 0;
+      actions.push(action);
+    });
+  }
+  return actions;
+}

@@ -1,0 +1,3 @@
+import { startServer } from './server';
+
+startServer(process.argv.slice(2));
