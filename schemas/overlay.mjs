@@ -79,6 +79,30 @@ const REQUIRED = {
   'batch.v1.JobTemplateSpec': ['spec'],
 };
 
+/**
+ * Fields kubernetes-types lost: Go structs embedded with `json:",inline"` whose
+ * fields the declarations do not repeat. The API server accepts them.
+ */
+const ADMISSION_RULE = {
+  // k8s.io/api/admissionregistration/v1/types.go: Rule (inlined in RuleWithOperations, itself inlined in NamedRuleWithOperations).
+  resources: {
+    type: 'array',
+    items: { type: 'string' },
+    description: "Resources is a list of resources this rule applies to. For example: 'pods' means pods, 'pods/log' means the log subresource of pods, '*' means all resources but not subresources, 'pods/*' means all subresources of pods. Required.",
+  },
+  scope: {
+    type: 'string',
+    enum: ['Cluster', 'Namespaced', '*'],
+    description: 'Scope specifies the scope of this rule: "Cluster", "Namespaced" or "*" (the default, no scope restriction).',
+  },
+};
+const MISSING_FIELDS = {
+  'admissionregistration.v1.RuleWithOperations': ADMISSION_RULE,
+  'admissionregistration.v1.NamedRuleWithOperations': ADMISSION_RULE,
+  'admissionregistration.v1beta1.NamedRuleWithOperations': ADMISSION_RULE,
+  'admissionregistration.v1alpha1.NamedRuleWithOperations': ADMISSION_RULE,
+};
+
 /** Fields that really are floating point in the API (everything else numeric is int32/int64). */
 const FLOAT_DEFINITIONS = new Set(['apiextensions.v1.JSONSchemaProps']);
 
@@ -112,6 +136,12 @@ export function applyOverlay(definitions) {
   const q = definitions['api.resource.Quantity'];
   q.type = ['string', 'number'];
   q.format = 'quantity';
+
+  for (const [def, props] of Object.entries(MISSING_FIELDS)) {
+    const d = definitions[def];
+    if (!d?.properties) throw new Error(`overlay: no ${def}`);
+    for (const [prop, schema] of Object.entries(props)) d.properties[prop] ??= structuredClone(schema);
+  }
 
   for (const [def, props] of Object.entries(ENUMS)) {
     for (const [prop, values] of Object.entries(props)) {

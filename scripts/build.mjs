@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 
 execFileSync(process.execPath, [path.join(root, 'schemas', 'generate.mjs')], { stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(root, 'schemas', 'generate-validators.mjs')], { stdio: 'inherit' });
 
 const common = {
   bundle: true,

@@ -1,6 +1,7 @@
 import { Engine, type CheckOptions, DEFAULT_SETTINGS } from '../../server/src/engine/check';
 import type { Diagnostic } from '../../server/src/engine/diagnostic';
 import { loadSchemaBundle } from '../../server/src/node/schemaBundle';
+import { loadPrecompiledValidators } from '../../server/src/node/validators';
 
 let engine: Engine | undefined;
 
@@ -8,7 +9,7 @@ let engine: Engine | undefined;
 export function testEngine(): Engine {
   engine ??= new Engine(loadSchemaBundle(), (id, e) => {
     throw new Error(`rule ${id} threw: ${(e as Error)?.stack ?? String(e)}`);
-  });
+  }, loadPrecompiledValidators());
   return engine;
 }
 

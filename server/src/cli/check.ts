@@ -5,8 +5,9 @@ import { compareDiagnostics, type Diagnostic } from '../engine/diagnostic';
 import { RULES } from '../engine/rules/registry';
 import { Workspace } from '../engine/workspace';
 import { loadSchemaBundle } from '../node/schemaBundle';
+import { loadPrecompiledValidators } from '../node/validators';
 import { oneOf, parseArgs } from './args';
-import { collectYamlFiles, UsageError } from './files';
+import { collectYamlFiles, describeFsError, PathError, UsageError } from './files';
 import { formatJson } from './format/json';
 import { Locator, type SourceFile } from './format/locate';
 import { formatSarif } from './format/sarif';
@@ -39,8 +40,9 @@ export function runCheck(argv: string[], io: Io): number {
   const namespace = (args.flags.get('namespace') as string | undefined) ?? 'default';
 
   const paths = args.positionals.length ? args.positionals : ['.'];
-  const files = collectYamlFiles(paths.map((p) => path.resolve(io.cwd, p)));
-  const engine = new Engine(loadSchemaBundle(), (id, e) => io.stderr(`kubesim: rule ${id} failed: ${(e as Error)?.stack ?? String(e)}\n`));
+  const shown = (abs: string): string => path.relative(io.cwd, abs) || '.';
+  const files = collectYamlFiles(paths.map((p) => path.resolve(io.cwd, p)), shown);
+  const engine = new Engine(loadSchemaBundle(), (id, e) => io.stderr(`kubesim: rule ${id} failed: ${(e as Error)?.stack ?? String(e)}\n`), loadPrecompiledValidators());
   const ws = new Workspace(engine, { k8sVersion: k8sVersion.replace(/^v/, ''), defaultNamespace: namespace });
   const sources = new Map<string, SourceFile>();
   for (const abs of files) {
@@ -48,7 +50,7 @@ export function runCheck(argv: string[], io: Io): number {
     try {
       text = fs.readFileSync(abs, 'utf8');
     } catch (e) {
-      throw new UsageError(`cannot read ${path.relative(io.cwd, abs) || abs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new PathError(`cannot read ${shown(abs)}: ${describeFsError(e)}`);
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const display = path.relative(io.cwd, abs) || path.basename(abs);

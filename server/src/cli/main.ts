@@ -1,11 +1,13 @@
 import { UsageError } from './files';
 import { CHECK_USAGE, runCheck, type Io } from './check';
+import { runSimulate, SIMULATE_USAGE } from './simulate';
 import { VERSION } from './version';
 
 const USAGE = `kubesim ${VERSION}: write, check and simulate Kubernetes manifests, offline.
 
 usage:
   kubesim check [paths…] [--format text|json|sarif]   check manifests (like the editor does)
+  kubesim simulate [paths…] [--format text|json]     simulate kubectl apply: pods, nodes, IPs, endpoints
   kubesim lsp --stdio                                 run the language server for any LSP client
   kubesim --version
 
@@ -17,6 +19,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'check':
         return runCheck(rest, io);
+      case 'simulate':
+        return runSimulate(rest, io);
       case 'lsp': {
         // Loaded only for this command, so `kubesim check` does not pay for the LSP library.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -39,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`kubesim: ${e.message}\n${command === 'check' ? CHECK_USAGE : USAGE}\n`);
+      io.stderr(`kubesim: ${e.message}\n${e.showUsage ? (command === 'check' ? CHECK_USAGE : command === 'simulate' ? SIMULATE_USAGE : USAGE) + '\n' : ''}`);
       return 2;
     }
     throw e;

@@ -4,11 +4,13 @@ import { builtinGroups } from './k8s/apis';
 import { isGoTemplate, isNonResource } from './k8s/nonResource';
 import { resourcesOf, spanAt, type Resource } from './k8s/resource';
 import { RULES, RULES_BY_ID } from './rules/registry';
-import type { EngineSettings, Finding, ResourceContext, ResourceRule } from './rules/types';
+import type { EngineSettings, Finding, ResourceContext, ResourceRule, Rule } from './rules/types';
 import type { SchemaBundle } from './schema/bundle';
-import { SchemaValidator } from './schema/validate';
+import { SchemaValidator, type PrecompiledValidators } from './schema/validate';
 import { applySuppressions } from './suppress';
-import { ChunkCache, parseYamlFile, looksLikeManifest, type ParsedFile } from './yaml/parse';
+import { isMap, type Node } from 'yaml';
+import { findPair } from './yaml/ast';
+import { ChunkCache, parseYamlFile, looksLikeManifest, type ParsedFile, type YamlDocument } from './yaml/parse';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -30,9 +32,11 @@ export class Engine {
   readonly validator: SchemaValidator;
   readonly cache = new ChunkCache();
   readonly builtinGroups: ReadonlySet<string>;
+  /** The rules run on each object; tests swap in their own (e.g. one that throws). */
+  rules: readonly Rule[] = RULES;
 
-  constructor(readonly bundle: SchemaBundle, private readonly onRuleError: ErrorSink = () => {}) {
-    this.validator = new SchemaValidator(bundle);
+  constructor(readonly bundle: SchemaBundle, private readonly onRuleError: ErrorSink = () => {}, precompiled?: PrecompiledValidators) {
+    this.validator = new SchemaValidator(bundle, precompiled);
     this.builtinGroups = builtinGroups(bundle.kinds);
   }
 
@@ -40,8 +44,18 @@ export class Engine {
     return parseYamlFile(uri, text, this.cache);
   }
 
-  /** Diagnostics for one file, on its own (cross-file checks come from the workspace). */
+  /** Diagnostics for one file, on its own (cross-file checks come from the workspace). Never throws. */
   checkFile(file: ParsedFile, options: CheckOptions = DEFAULT_SETTINGS): Diagnostic[] {
+    try {
+      return this.checkFileUnsafe(file, options);
+    } catch (e) {
+      this.onRuleError('internal-error', e);
+      const end = Math.min(file.text.length, Math.max(file.text.indexOf('\n'), 1));
+      return [{ ruleId: 'internal-error', severity: 'error', uri: file.uri, span: { start: 0, end }, message: `Kubesim failed to check this file: ${(e as Error)?.message ?? String(e)}. See the log for the stack.` }];
+    }
+  }
+
+  private checkFileUnsafe(file: ParsedFile, options: CheckOptions): Diagnostic[] {
     if (isGoTemplate(file.text)) return [];
     const out: Diagnostic[] = [];
     const resources = resourcesOf(file);
@@ -58,14 +72,26 @@ export class Engine {
       if (!looksK8s) continue;
       for (const p of doc.parsed.problems) {
         const ruleId = p.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-        push(ruleId, { start: doc.start + p.span.start, end: doc.start + p.span.end }, { message: p.message });
+        // The parser may point one past the end of a document; keep spans inside it.
+        const clamp = (o: number): number => Math.min(doc.end, Math.max(doc.start, doc.start + o));
+        push(ruleId, { start: clamp(p.span.start), end: clamp(p.span.end) }, { message: p.message });
       }
+      const missing = missingTypeField(doc, this.bundle);
+      if (missing) push('schema-required', missing.span, { message: missing.message });
     }
 
     for (const res of resources) {
       if (isNonResource(res.group, res.version, res.kind)) continue;
-      for (const f of this.validator.validate(res, file.text)) push(f.ruleId, f.span ?? spanAt(res, f.path ?? [], f.part), f);
-      for (const rule of RULES) {
+      let findings: ReturnType<SchemaValidator['validate']> = [];
+      try {
+        findings = this.validator.validate(res, file.text);
+      } catch (e) {
+        // A pathological value (e.g. nesting deep enough to overflow the validator) must not hide the rest.
+        this.onRuleError('schema', e);
+        push('internal-error', spanAt(res, ['kind']), { message: `The schema check failed on this object: ${(e as Error)?.message ?? String(e)}.` });
+      }
+      for (const f of findings) push(f.ruleId, f.span ?? spanAt(res, f.path ?? [], f.part), f);
+      for (const rule of this.rules) {
         if (rule.kind !== 'resource' || effectiveSeverity(rule.meta.id, undefined, options) === undefined) continue;
         this.runRule(rule, res, file, options, push);
       }
@@ -91,6 +117,37 @@ export class Engine {
       push('internal-error', spanAt(res, ['kind']), { message: `Rule ${rule.meta.id} failed on this object: ${(e as Error)?.message ?? String(e)}. The other rules still ran; see the log for the stack.` });
     }
   }
+}
+
+/**
+ * A document that names a kind but lacks a usable kind or apiVersion: kubectl
+ * cannot decode it ("Object 'Kind' is missing in …" / "Object 'apiVersion' is
+ * missing in …", NewMissingKindErr / NewMissingVersionErr in
+ * k8s.io/apimachinery/pkg/runtime/error.go). A document with only an
+ * apiVersion is left alone: Helm's Chart.yaml and many tool configs look so.
+ */
+function missingTypeField(doc: YamlDocument, bundle: SchemaBundle): { span: Span; message: string } | undefined {
+  const root = doc.parsed.doc.contents;
+  const value = doc.parsed.value;
+  if (!isMap(root) || !value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const kindPair = findPair(root, 'kind');
+  if (!kindPair) return undefined;
+  const obj = value as Record<string, unknown>;
+  const at = (node: unknown): Span | undefined => {
+    const r = (node as Node | null | undefined)?.range;
+    return r ? { start: doc.start + r[0], end: doc.start + r[1] } : undefined;
+  };
+  const keySpan = at(kindPair.key) ?? { start: doc.start, end: doc.start };
+  if (typeof obj.kind !== 'string' || obj.kind === '') {
+    return { span: keySpan, message: 'kind is empty: kubectl cannot tell what object this is and refuses it ("Object \'Kind\' is missing"). Give the object\'s kind, e.g. kind: ConfigMap.' };
+  }
+  if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') {
+    const versionPair = findPair(root, 'apiVersion');
+    const served = Object.keys(bundle.kinds).filter((k) => k.endsWith(':' + obj.kind)).map((k) => k.slice(0, -String(obj.kind).length - 1));
+    const hint = served.length ? ` ${obj.kind} is served as apiVersion: ${served.find((v) => !/alpha|beta/.test(v)) ?? served[0]}.` : '';
+    return { span: (versionPair && at(versionPair.key)) || keySpan, message: `Missing required field "apiVersion": kubectl refuses an object without it ("Object 'apiVersion' is missing").${hint}` };
+  }
+  return undefined;
 }
 
 function effectiveSeverity(ruleId: string, findingSeverity: Severity | undefined, options: CheckOptions): Severity | undefined {

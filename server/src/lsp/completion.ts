@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
 import { complete } from '../engine/features/completion';
 import type { WorkspaceFile } from '../engine/workspace';
 import type { ServerState } from './server';
@@ -14,7 +14,7 @@ const KIND: Record<string, CompletionItemKind> = {
 export function registerCompletion(state: ServerState, fileOf: (uri: string) => WorkspaceFile | undefined): void {
   state.connection.onCompletion((p, token) => {
     const file = fileOf(p.textDocument.uri);
-    if (!file || token.isCancellationRequested) return [];
+    if (!file || token.isCancellationRequested || state.convert.pastEnd(file.uri, p.position)) return [];
     const offset = state.convert.offset(file.uri, p.position);
     return complete(file.parsed, offset, state.workspace.engine.bundle).map((c, i): CompletionItem => {
       const item: CompletionItem = {
@@ -23,11 +23,14 @@ export function registerCompletion(state: ServerState, fileOf: (uri: string) => 
         detail: c.detail,
         sortText: c.sortText ?? String(i).padStart(4, '0'),
         insertTextFormat: c.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        // The engine writes multi-line text with its final indentation; the editor must not re-indent it.
+        insertTextMode: InsertTextMode.asIs,
       };
       if (c.documentation) item.documentation = { kind: MarkupKind.Markdown, value: c.documentation };
       if (c.replace) item.textEdit = { range: state.convert.range(file.uri, c.replace), newText: c.insertText };
       else item.insertText = c.insertText;
       if (c.filterText) item.filterText = c.filterText;
+      if (c.additionalEdits?.length) item.additionalTextEdits = c.additionalEdits.map((e) => ({ range: state.convert.range(file.uri, e.span), newText: e.newText }));
       return item;
     });
   });

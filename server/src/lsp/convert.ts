@@ -44,6 +44,11 @@ export class Converter {
     return this.index(uri).offsetAt(pos);
   }
 
+  /** A position on a line the document does not have; requests there get empty answers. */
+  pastEnd(uri: string, pos: Position): boolean {
+    return pos.line < 0 || pos.character < 0 || pos.line >= this.index(uri).lineCount;
+  }
+
   diagnostic(d: Diagnostic): LspDiagnostic {
     const out: LspDiagnostic = {
       range: this.range(d.uri, d.span),

@@ -18,10 +18,19 @@ import { foldingSpans } from '../engine/features/folding';
 import { outline, type OutlineSymbol } from '../engine/features/symbols';
 import { Workspace } from '../engine/workspace';
 import { loadSchemaBundle } from '../node/schemaBundle';
+import { loadPrecompiledValidators } from '../node/validators';
 import { Converter, quickFixes } from './convert';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { checkOptions, DEFAULT_SERVER_SETTINGS, readSettings, type ServerSettings } from './settings';
+
+/** A small manifest checked once at start-up, so the YAML parser and validators are compiled by the JIT before the user's first file. */
+const WARM_UP_MANIFEST = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: warm-up\nspec:\n  selector:\n    matchLabels: {app: w}\n  template:\n    metadata:\n      labels: {app: w}\n    spec:\n      containers:\n        - name: w\n          image: w:1\n          ports: [{containerPort: 80, name: http}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: warm-up}\nspec:\n  selector: {app: w}\n  ports: [{port: 80, targetPort: http}]\n';
+
+function warmUp(workspace: Workspace): void {
+  const engine = workspace.engine;
+  engine.checkFile(engine.parse('kubesim:warm-up', WARM_UP_MANIFEST), workspace.options);
+}
 
 /** How long a burst of keystrokes may go on before its diagnostics are computed. */
 const DIAGNOSTICS_DELAY_MS = 15;
@@ -43,7 +52,7 @@ export function startServer(args: string[]): ServerState {
   // The schema bundle loads on first use, not at start-up.
   const ws = (): Workspace => {
     if (!workspace) {
-      engine = new Engine(loadSchemaBundle(), (id, e) => connection.console.error(`rule ${id} threw: ${(e as Error)?.stack ?? String(e)}`));
+      engine = new Engine(loadSchemaBundle(), (id, e) => connection.console.error(`rule ${id} threw: ${(e as Error)?.stack ?? String(e)}`), loadPrecompiledValidators());
       workspace = new Workspace(engine, checkOptions(state.settings));
     }
     return workspace;
@@ -70,10 +79,17 @@ export function startServer(args: string[]): ServerState {
     skipped.delete(uri);
     const w = ws();
     w.setFile(uri, text);
+    // Cross-file results: other open files whose diagnostics this edit may change (a Service when its Deployment's labels move).
+    for (const other of w.affectedBy(uri)) if (other !== uri) republish(other);
     const diagnostics = w.diagnostics(uri).map((d) => state.convert.diagnostic(d));
     // A newer edit may have arrived while we computed; its own run will publish.
     if (documents.get(uri)?.version !== doc.version) return;
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  };
+  const republish = (uri: string): void => {
+    const doc = documents.get(uri);
+    if (!doc || pending.has(uri) || !workspace) return;
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: workspace.diagnostics(uri).map((d) => state.convert.diagnostic(d)) });
   };
   const schedule = (uri: string, delay: number): void => {
     clearTimeout(pending.get(uri));
@@ -113,6 +129,8 @@ export function startServer(args: string[]): ServerState {
   });
 
   connection.onInitialized(() => {
+    // Load the schemas while the editor is still busy opening files, so the first document does not wait for them.
+    setImmediate(() => safely(() => warmUp(ws())));
     if (!configurationPull) return;
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesim' }).catch(() => undefined);
     void connection.workspace.getConfiguration('kubesim').then(applySettings, () => undefined);
@@ -128,7 +146,8 @@ export function startServer(args: string[]): ServerState {
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri));
     pending.delete(e.document.uri);
-    workspace?.removeFile(e.document.uri);
+    const affected = workspace ? (workspace.removeFile(e.document.uri), workspace.affectedBy(e.document.uri)) : [];
+    for (const other of affected) if (other !== e.document.uri) republish(other);
     state.convert.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -2,6 +2,14 @@ import type { Rule } from './types';
 import { rule as apiDeprecated } from './api-deprecated';
 import { rule as apiRemoved } from './api-removed';
 import { rule as internalError } from './internal-error';
+import { rule as invalidName } from './invalid-name';
+import { rule as invalidLabel } from './invalid-label';
+import { rule as portOutOfRange } from './port-out-of-range';
+import { rule as invalidPortName } from './invalid-port-name';
+import { rule as invalidQuantity } from './invalid-quantity';
+import { rule as requestsExceedLimits } from './requests-exceed-limits';
+import { rule as duplicateContainerName } from './duplicate-container-name';
+import { rule as selectorMismatch } from './selector-mismatch';
 import { rule as kindNotServed } from './kind-not-served';
 import { rule as schemaEnum } from './schema-enum';
 import { rule as schemaRequired } from './schema-required';
@@ -11,6 +19,20 @@ import { rule as unknownKind } from './unknown-kind';
 import { rule as yamlDuplicateKey } from './yaml-duplicate-key';
 import { rule as yamlSyntax } from './yaml-syntax';
 import { rule as yaml11Boolean } from './yaml11-boolean';
+import { rule as serviceSelectorNoMatch } from './service-selector-no-match';
+import { rule as serviceTargetPortMismatch } from './service-target-port-mismatch';
+import { rule as ingressBackendMissingService } from './ingress-backend-missing-service';
+import { rule as ingressBackendPortMismatch } from './ingress-backend-port-mismatch';
+import { rule as ingressClassNotFound } from './ingress-class-not-found';
+import { rule as ingressTlsSecretMissing } from './ingress-tls-secret-missing';
+import { rule as configmapRefMissing } from './configmap-ref-missing';
+import { rule as secretRefMissing } from './secret-ref-missing';
+import { rule as pvcRefMissing } from './pvc-ref-missing';
+import { rule as serviceAccountMissing } from './service-account-missing';
+import { rule as namespaceNotFound } from './namespace-not-found';
+import { rule as duplicateObject } from './duplicate-object';
+import { rule as hpaTargetMissing } from './hpa-target-missing';
+import { rule as networkpolicySelectorNoMatch } from './networkpolicy-selector-no-match';
 
 /** Every rule, listed by hand (no discovery), in docs order. */
 export const RULES: readonly Rule[] = [
@@ -25,7 +47,29 @@ export const RULES: readonly Rule[] = [
   apiDeprecated,
   kindNotServed,
   unknownKind,
+  invalidName,
+  invalidLabel,
+  portOutOfRange,
+  invalidPortName,
+  invalidQuantity,
+  requestsExceedLimits,
+  duplicateContainerName,
+  selectorMismatch,
   internalError,
+  serviceSelectorNoMatch,
+  serviceTargetPortMismatch,
+  ingressBackendMissingService,
+  ingressBackendPortMismatch,
+  ingressClassNotFound,
+  ingressTlsSecretMissing,
+  configmapRefMissing,
+  secretRefMissing,
+  pvcRefMissing,
+  serviceAccountMissing,
+  namespaceNotFound,
+  duplicateObject,
+  hpaTargetMissing,
+  networkpolicySelectorNoMatch,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

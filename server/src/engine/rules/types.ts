@@ -1,6 +1,7 @@
 import type { Diagnostic, Fix, Related, Severity, Span } from '../diagnostic';
 import type { Resource } from '../k8s/resource';
 import type { SchemaBundle } from '../schema/bundle';
+import type { IndexedResource, IndexView } from '../index/types';
 import type { PathSegment } from '../yaml/ast';
 
 export interface RuleMeta {
@@ -65,6 +66,37 @@ export interface BuiltinRule {
   kind: 'builtin';
 }
 
-export type Rule = ResourceRule | BuiltinRule;
+export type Rule = ResourceRule | BuiltinRule | WorkspaceRule;
+
+/** A related location in another object, resolved to a file span when the diagnostic is published. */
+export interface RelatedInResource {
+  target: IndexedResource;
+  path: readonly PathSegment[];
+  part?: 'key' | 'value';
+  message: string;
+}
+
+export interface WorkspaceFinding extends Omit<Finding, 'related'> {
+  /** The other side of a cross-resource finding; always filled when that side exists. */
+  related?: (Related | RelatedInResource)[];
+}
+
+export interface WorkspaceContext {
+  readonly res: Resource;
+  /** The object's effective namespace (undefined for cluster-scoped kinds). */
+  readonly namespace: string | undefined;
+  readonly settings: EngineSettings;
+  /** The whole workspace; every read is recorded as a dependency of this file's results. */
+  readonly index: IndexView;
+  spanOf(path: readonly PathSegment[], part?: 'key' | 'value'): Span;
+  report(f: WorkspaceFinding): void;
+}
+
+/** A rule that looks at one object together with the rest of the workspace. */
+export interface WorkspaceRule {
+  meta: RuleMeta;
+  kind: 'workspace';
+  check(ctx: WorkspaceContext): void;
+}
 
 export type { Diagnostic };

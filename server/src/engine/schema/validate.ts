@@ -20,11 +20,14 @@ export const YAML11_ONLY_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off
  * Validates objects against the bundled schemas. Validators are compiled once
  * per kind, on first use.
  */
+/** Validators compiled at build time (schemas/generate-validators.mjs), keyed "apps/v1:Deployment". */
+export type PrecompiledValidators = Record<string, ValidateFunction>;
+
 export class SchemaValidator {
   private readonly ajv: Ajv;
   private readonly compiled = new Map<string, ValidateFunction | null>();
 
-  constructor(readonly bundle: SchemaBundle) {
+  constructor(readonly bundle: SchemaBundle, private readonly precompiled: PrecompiledValidators = {}) {
     this.ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false });
     this.ajv.addSchema({ $id: 'k8s', definitions: bundle.definitions });
   }
@@ -36,7 +39,8 @@ export class SchemaValidator {
   private validator(defName: string): ValidateFunction | null {
     let v = this.compiled.get(defName);
     if (v === undefined) {
-      v = this.ajv.getSchema(`k8s#/definitions/${defName}`) ?? null;
+      const key = Object.keys(this.bundle.kinds).find((k) => this.bundle.kinds[k] === defName);
+      v = (key && this.precompiled[key]) || (this.ajv.getSchema(`k8s#/definitions/${defName}`) ?? null);
       this.compiled.set(defName, v);
     }
     return v;
@@ -46,7 +50,7 @@ export class SchemaValidator {
     const defName = this.definitionFor(res.apiVersion, res.kind);
     if (!defName) return [];
     const validate = this.validator(defName);
-    if (!validate || validate(res.value)) return [];
+    if (!validate || validate(withoutNullFields(res.value))) return [];
     const root = this.bundle.definitions[defName];
     const out: SchemaFinding[] = [];
     for (const err of validate.errors ?? []) {
@@ -124,6 +128,21 @@ export class SchemaValidator {
         return { ruleId: 'schema-type', span: spanAt(res, path), message: `${where || 'The object'} ${err.message ?? 'is invalid'}.` };
     }
   }
+}
+
+/**
+ * The API server decodes JSON with Go's encoding/json rules, where a null
+ * field "has no effect" (json.Unmarshal: null leaves the Go value at its zero
+ * value), so `creationTimestamp: null` or `args:` with no value are accepted
+ * as if absent. Null list items stay: they decode to empty objects and fail
+ * their own checks.
+ */
+function withoutNullFields(value: unknown, depth = 0): unknown {
+  if (depth > 200 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => withoutNullFields(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNullFields(v, depth + 1);
+  return out;
 }
 
 function quoteFix(uri: string, span: Span, raw: string): Fix {

@@ -72,33 +72,61 @@ export function documentStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * Characters go-yaml's reader refuses with "control characters are not allowed"
+ * (yaml_parser_update_buffer in readerc.go accepts only tab, LF, CR, printable
+ * ASCII, NEL and the printable Unicode ranges), so kubectl rejects the file.
+ */
+const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+
+const OVERFLOW = /call stack/i;
+
+function controlCharProblem(text: string): ParseProblem | undefined {
+  const m = CONTROL_CHAR.exec(text);
+  if (!m) return undefined;
+  const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return { code: 'CONTROL_CHAR', message: `The control character U+${code} is not allowed in YAML; kubectl refuses the file ("control characters are not allowed"). Remove it or write it as an escape in a double-quoted string.`, span: { start: m.index, end: m.index + 1 } };
+}
+
+const tooDeep = (text: string): ParseProblem => ({
+  code: 'TOO_DEEP',
+  message: 'This document nests too deeply to be checked; it is not checked.',
+  span: { start: 0, end: Math.min(text.length, 1) },
+});
+
 export function parseChunk(text: string): ParsedChunk {
-  const doc = parseDocument(text, {
-    version: '1.1',
-    customTags: withoutTimestamps,
-    prettyErrors: false,
-    uniqueKeys: true,
-    keepSourceTokens: false,
-  });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      version: '1.1',
+      customTags: withoutTimestamps,
+      prettyErrors: false,
+      uniqueKeys: true,
+      keepSourceTokens: false,
+      // Warnings (e.g. "keys with collection values will be stringified") must not reach the console.
+      logLevel: 'error',
+    });
+  } catch {
+    // The parser recurses per nesting level; a pathological document can overflow the stack.
+    return { doc: parseDocument('', { version: '1.1' }), value: undefined, problems: [tooDeep(text)] };
+  }
   const problems: ParseProblem[] = [];
+  if (doc.errors.some((e) => OVERFLOW.test(e.message))) return { doc: parseDocument('', { version: '1.1' }), value: undefined, problems: [tooDeep(text)] };
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [s, t] = e.pos;
     problems.push({ code: e.code, message: e.message.replace(/ at line \d+, column \d+.*$/s, ''), span: { start: s, end: Math.max(t, s) } });
   }
+  const control = controlCharProblem(text);
+  if (control) problems.push(control);
   let value: unknown;
-  if (doc.errors.length === 0) {
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (e) {
-      problems.push({ code: 'ALIAS_LIMIT', message: `This document expands too many aliases (${(e as Error).message}); it is not checked.`, span: { start: 0, end: Math.min(text.length, 1) } });
-    }
-  } else {
-    // Still give rules and completion a value for the parts that did parse.
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
-      value = undefined;
-    }
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // Keep the parsed parts for completion, but never build a value past the alias limit.
+    const message = (e as Error)?.message ?? String(e);
+    if (OVERFLOW.test(message)) problems.push(tooDeep(text));
+    else if (doc.errors.length === 0) problems.push({ code: 'ALIAS_LIMIT', message: `This document expands too many aliases (${message}); it is not checked.`, span: { start: 0, end: Math.min(text.length, 1) } });
+    value = undefined;
   }
   return { doc, value, problems };
 }

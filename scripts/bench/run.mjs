@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// npm run bench: measures the built server (dist/server.js) over LSP on stdio,
+// as an editor uses it, on workspaces from ../shared/bench/gen-workspace.mjs,
+// and the CLI's throughput next to the raw `yaml` parse of the same bytes.
+// Prints a markdown table and writes it to BENCHMARKS.md.
+//   node scripts/bench/run.mjs [--sizes 10,100,1000] [--repeats 3] [--quick]
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { LspClient } from './lsp-client.mjs';
+import { median, percentile, fmtMs } from './stats.mjs';
+
+const require = createRequire(import.meta.url);
+const YAML = require('yaml');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const quick = args.includes('--quick');
+const sizes = opt('sizes', quick ? '10,100' : '10,100,1000').split(',').map(Number);
+const repeats = Number(opt('repeats', quick ? 1 : 3));
+const samples = quick ? 10 : 40;
+const generator = path.resolve(root, '..', 'shared', 'bench', 'gen-workspace.mjs');
+if (!fs.existsSync(generator)) {
+  console.error(`bench: ${generator} not found; the benchmark needs ../shared/bench beside the repository.`);
+  process.exit(2);
+}
+const server = path.join(root, 'dist', 'server.js');
+const cli = path.join(root, 'dist', 'cli.js');
+if (!fs.existsSync(server)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+const cacheDir = path.join(os.tmpdir(), 'kubesim-bench');
+function workspace(n) {
+  const dir = path.join(cacheDir, `ws${n}`);
+  if (!fs.existsSync(path.join(dir, 'mistakes.json'))) execFileSync(process.execPath, [generator, String(n), dir], { stdio: 'ignore' });
+  return dir;
+}
+
+/** Offset of the middle document's `replicas:` value, the spot the keystroke benchmark edits. */
+function editSpot(text) {
+  const mid = Math.floor(text.length / 2);
+  const at = text.indexOf('replicas: ', mid);
+  return at < 0 ? text.indexOf('replicas: ') : at;
+}
+function positionAt(text, offset) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+async function openToDiagnostics(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const client = new LspClient(process.execPath, [server, '--stdio']);
+  await client.initialize(null);
+  const uri = pathToFileURL(file).href;
+  const t0 = performance.now();
+  const got = client.diagnostics(uri, 1);
+  client.open(uri, text, 1);
+  await got;
+  const ms = performance.now() - t0;
+  return { client, uri, text, ms };
+}
+
+async function measureSize(n) {
+  const dir = workspace(n);
+  const file = path.join(dir, 'all.yaml');
+  const bytes = fs.statSync(file).size;
+  const lines = fs.readFileSync(file, 'utf8').split('\n').length;
+  const opens = [];
+  let live;
+  for (let r = 0; r < repeats; r++) {
+    const o = await openToDiagnostics(file);
+    opens.push(o.ms);
+    if (r < repeats - 1) await o.client.shutdown();
+    else live = o;
+  }
+  const { client, uri, text } = live;
+  // Keystrokes: flip the replicas digit in the middle document, wait for the diagnostics of that version.
+  const spot = editSpot(text) + 'replicas: '.length;
+  const pos = positionAt(text, spot);
+  const keys = [];
+  let version = 1;
+  for (let i = 0; i < samples; i++) {
+    version++;
+    const t0 = performance.now();
+    const got = client.diagnostics(uri, version);
+    client.change(uri, version, [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: String((i % 5) + 1) }]);
+    await got;
+    keys.push(performance.now() - t0);
+  }
+  // Completion inside the pod spec of that document, and hover on the replicas key.
+  const specAt = text.indexOf('      containers:', spot);
+  const completionPos = positionAt(text, specAt + 6);
+  const hoverPos = { line: pos.line, character: pos.character - 4 };
+  const completions = [];
+  const hovers = [];
+  for (let i = 0; i < samples; i++) {
+    let t0 = performance.now();
+    await client.request('textDocument/completion', { textDocument: { uri }, position: completionPos });
+    completions.push(performance.now() - t0);
+    t0 = performance.now();
+    await client.request('textDocument/hover', { textDocument: { uri }, position: hoverPos });
+    hovers.push(performance.now() - t0);
+  }
+  const rss = client.peakRssMb();
+  await client.shutdown();
+
+  // The floor: the `yaml` package parsing the same bytes, in this process.
+  const parses = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    YAML.parseAllDocuments(text);
+    parses.push(performance.now() - t0);
+  }
+  // kubesim check on the same file, as a whole process.
+  const checks = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, [cli, 'check', file, '--format', 'json'], { stdio: 'ignore' });
+    checks.push(performance.now() - t0);
+  }
+  return { n, lines, bytes, open: median(opens), parse: median(parses), keyP50: percentile(keys, 50), keyP95: percentile(keys, 95), compP50: percentile(completions, 50), compP95: percentile(completions, 95), hoverP50: percentile(hovers, 50), hoverP95: percentile(hovers, 95), rss, check: median(checks) };
+}
+
+function simulateTime(n) {
+  const probe = spawnSync(process.execPath, [cli, 'simulate', '--help'], { encoding: 'utf8' });
+  if (probe.status !== 0) return undefined;
+  const file = path.join(workspace(n), 'all.yaml');
+  const times = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, [cli, 'simulate', file, '--format', 'json'], { stdio: 'ignore' });
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const results = [];
+for (const n of sizes) {
+  process.stderr.write(`bench: ${n} apps…\n`);
+  results.push(await measureSize(n));
+}
+const sim = sizes.includes(1000) ? simulateTime(1000) : undefined;
+const mbps = (bytes, ms) => (bytes / 1e6 / (ms / 1000)).toFixed(2);
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${os.platform()}`;
+const rows = [
+  ['open → first diagnostics', (r) => fmtMs(r.open)],
+  ['raw `yaml` parse of the same file (floor)', (r) => fmtMs(r.parse)],
+  ['keystroke → diagnostics p50 / p95', (r) => `${fmtMs(r.keyP50)} / ${fmtMs(r.keyP95)}`],
+  ['completion p50 / p95', (r) => `${fmtMs(r.compP50)} / ${fmtMs(r.compP95)}`],
+  ['hover p50 / p95', (r) => `${fmtMs(r.hoverP50)} / ${fmtMs(r.hoverP95)}`],
+  ['`kubesim check` (whole process)', (r) => `${fmtMs(r.check)} (${mbps(r.bytes, r.check)} MB/s)`],
+  ['raw `yaml` parse throughput', (r) => `${mbps(r.bytes, r.parse)} MB/s`],
+  ['peak server RSS', (r) => `${r.rss.toFixed(0)} MB`],
+];
+let md = `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Medians of ${repeats} run(s); latencies over ${samples} samples. Single-file layout (all.yaml) from gen-workspace.mjs.\n\n`;
+md += `| | ${results.map((r) => `${r.n} apps (${(r.lines / 1000).toFixed(1)}k lines)`).join(' | ')} |\n|---|${results.map(() => '---').join('|')}|\n`;
+for (const [label, f] of rows) md += `| ${label} | ${results.map(f).join(' | ')} |\n`;
+md += `\n- \`kubesim simulate\`, 1,000 apps: ${sim === undefined ? 'not measured (the simulate command is not in this build)' : fmtMs(sim)}\n`;
+md += `- Indexing a 5,000-file workspace: not measured (the server does not index the workspace yet).\n`;
+const notes = path.join(root, 'BENCHMARKS.notes.md');
+if (fs.existsSync(notes)) md += '\n' + fs.readFileSync(notes, 'utf8');
+process.stdout.write(md);
+if (!args.includes('--no-write')) fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), md);

@@ -1,0 +1,146 @@
+import type { Resource } from '../k8s/resource';
+import { isNonResource } from '../k8s/nonResource';
+import { factsOf, generatedBy, podPorts } from './facts';
+import { runsPods } from './podSpecs';
+import { effectiveNamespace } from './scope';
+import type { IndexedResource, IndexView, PodTemplateFact } from './types';
+
+interface FileEntry {
+  resources: IndexedResource[];
+  templates: PodTemplateFact[];
+  /** topic -> fingerprint of what this file contributes to it. */
+  topics: Map<string, string>;
+}
+
+const objTopic = (g: string, k: string, ns: string | undefined, name: string): string => `obj:${g}/${k}/${ns ?? ''}/${name}`;
+const kindTopic = (g: string, k: string, ns: string | undefined): string => `kind:${g}/${k}/${ns ?? ''}`;
+const podsTopic = (ns: string): string => `pods:${ns}`;
+const ALL_PODS = 'pods:*';
+
+// Lists keep insertion order; rules that choose among candidates break ties themselves.
+function append<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+function removeFrom<T>(map: Map<string, T[]>, key: string, uri: string, uriOf: (t: T) => string): void {
+  const list = map.get(key);
+  if (!list) return;
+  const kept = list.filter((t) => uriOf(t) !== uri);
+  if (kept.length) map.set(key, kept);
+  else map.delete(key);
+}
+
+/**
+ * The workspace as one cluster-to-be: objects by group/kind/namespace/name,
+ * pod templates by namespace, and the objects other objects generate. Kept up
+ * to date file by file; each update says which "topics" (the facts rules read
+ * through IndexView) changed, so the workspace re-checks only their readers.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly byKey = new Map<string, IndexedResource[]>();
+  private readonly byKind = new Map<string, IndexedResource[]>();
+  private readonly pods = new Map<string, PodTemplateFact[]>();
+  private readonly ids = new Map<string, IndexedResource>();
+
+  constructor(readonly defaultNamespace: string) {}
+
+  namespaceOf(res: Resource): string | undefined {
+    return effectiveNamespace(res.kind, res.namespace, this.defaultNamespace);
+  }
+
+  /** Replaces what a file contributes; returns the topics whose facts changed. */
+  setFile(uri: string, resources: readonly Resource[]): Set<string> {
+    const old = this.files.get(uri);
+    this.unlink(uri, old);
+    const entry = this.build(uri, resources);
+    this.files.set(uri, entry);
+    for (const r of entry.resources) {
+      append(this.byKey, objTopic(r.group, r.kind, r.namespace, r.name), r);
+      append(this.byKind, kindTopic(r.group, r.kind, r.namespace), r);
+      this.ids.set(r.id, r);
+    }
+    for (const t of entry.templates) if (t.owner.namespace !== undefined) append(this.pods, t.owner.namespace, t);
+    return changedTopics(old?.topics, entry.topics);
+  }
+
+  removeFile(uri: string): Set<string> {
+    const old = this.files.get(uri);
+    this.unlink(uri, old);
+    this.files.delete(uri);
+    return changedTopics(old?.topics, new Map());
+  }
+
+  /** A view that records every topic it is asked about into `reads`. */
+  view(reads: Set<string>): IndexView {
+    return {
+      get: (g, k, ns, name) => (reads.add(objTopic(g, k, ns, name)), this.byKey.get(objTopic(g, k, ns, name)) ?? []),
+      list: (g, k, ns) => (reads.add(kindTopic(g, k, ns)), this.byKind.get(kindTopic(g, k, ns)) ?? []),
+      podTemplates: (ns) => (reads.add(podsTopic(ns)), this.pods.get(ns) ?? []),
+      allPodTemplates: () => (reads.add(ALL_PODS), [...this.pods.values()].flat()),
+      namespaceOf: (res) => this.namespaceOf(res),
+    };
+  }
+
+  resolve(id: string): IndexedResource | undefined {
+    return this.ids.get(id);
+  }
+
+  private unlink(uri: string, entry: FileEntry | undefined): void {
+    if (!entry) return;
+    for (const r of entry.resources) {
+      removeFrom(this.byKey, objTopic(r.group, r.kind, r.namespace, r.name), uri, (x) => x.uri);
+      removeFrom(this.byKind, kindTopic(r.group, r.kind, r.namespace), uri, (x) => x.uri);
+      this.ids.delete(r.id);
+    }
+    for (const t of entry.templates) if (t.owner.namespace !== undefined) removeFrom(this.pods, t.owner.namespace, uri, (x) => x.owner.uri);
+  }
+
+  private build(uri: string, resources: readonly Resource[]): FileEntry {
+    const out: IndexedResource[] = [];
+    const templates: PodTemplateFact[] = [];
+    const topics = new Map<string, string[]>();
+    const add = (topic: string, fact: unknown): void => {
+      const list = topics.get(topic) ?? [];
+      list.push(JSON.stringify(fact));
+      topics.set(topic, list);
+    };
+    const seen = new Map<string, number>();
+    const push = (res: Resource, group: string, kind: string, name: string, facts: IndexedResource['facts'], generated: boolean): IndexedResource => {
+      const namespace = effectiveNamespace(kind, res.namespace, this.defaultNamespace);
+      const key = `${generated ? 'gen:' : ''}${group}/${kind}/${namespace ?? ''}/${name}`;
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      const r: IndexedResource = { id: `${uri}#${key}#${n}`, uri, res, group, kind, name, ...(namespace !== undefined ? { namespace } : {}), facts };
+      out.push(r);
+      add(objTopic(group, kind, namespace, name), [r.id, facts]);
+      add(kindTopic(group, kind, namespace), r.id);
+      return r;
+    };
+    for (const res of resources) {
+      if (!res.name || isNonResource(res.group, res.version, res.kind)) continue;
+      const owner = push(res, res.group, res.kind, res.name, factsOf(res), false);
+      for (const g of generatedBy(res)) push(res, g.group, g.kind, g.name, g.facts, true);
+      if (!runsPods(res.kind) || owner.namespace === undefined) continue;
+      for (const p of podPorts(res)) {
+        const t: PodTemplateFact = { owner, labels: p.labels, labelsPath: p.labelsPath, ports: p.ports ?? [], portsKnown: p.ports !== undefined };
+        templates.push(t);
+        const fact = [owner.id, p.labels, p.labelsPath, p.ports ?? null];
+        add(podsTopic(owner.namespace), fact);
+        add(ALL_PODS, fact);
+      }
+    }
+    const joined = new Map<string, string>();
+    for (const [t, list] of topics) joined.set(t, list.join('\n'));
+    return { resources: out, templates, topics: joined };
+  }
+}
+
+function changedTopics(before: ReadonlyMap<string, string> | undefined, after: ReadonlyMap<string, string>): Set<string> {
+  const changed = new Set<string>();
+  for (const [t, fp] of after) if (before?.get(t) !== fp) changed.add(t);
+  if (before) for (const t of before.keys()) if (!after.has(t)) changed.add(t);
+  return changed;
+}

@@ -1,0 +1,83 @@
+import type { Resource } from '../resource';
+import { containersOf, isObject, podSpecsOf, valueAt } from '../podSpecs';
+import type { PathSegment } from '../../yaml/ast';
+
+/** What a port field is, which decides its valid range or name syntax. */
+export type PortRole =
+  | 'containerPort'
+  | 'hostPort'
+  /** A probe's or lifecycle handler's port: a number, or the name of a container port (IANA_SVC_NAME). */
+  | 'handlerPort'
+  | 'servicePort'
+  /** A Service targetPort: a number, or a container port name (IANA_SVC_NAME). */
+  | 'targetPort'
+  | 'nodePort'
+  /** An Ingress backend's service.port.number / service.port.name. */
+  | 'ingressPort';
+
+export interface PortField {
+  path: PathSegment[];
+  value: unknown;
+  role: PortRole;
+}
+
+const HANDLER_OWNERS: PathSegment[][] = [['livenessProbe'], ['readinessProbe'], ['startupProbe'], ['lifecycle', 'postStart'], ['lifecycle', 'preStop']];
+const HANDLER_PORTS: PathSegment[][] = [['httpGet', 'port'], ['tcpSocket', 'port'], ['grpc', 'port']];
+
+/**
+ * Every port number or port reference written in a resource: container ports and
+ * probes/lifecycle handlers of every pod spec, Service ports, Ingress backends.
+ * Values are as written (numbers, strings, or anything else); rules pick what they check.
+ */
+export function portFieldsOf(res: Resource): PortField[] {
+  const out: PortField[] = [];
+  const push = (path: PathSegment[], role: PortRole): void => {
+    const value = valueAt(res.value, path);
+    if (value !== undefined && value !== null) out.push({ path, value, role });
+  };
+  for (const pod of podSpecsOf(res)) {
+    for (const c of containersOf(pod)) {
+      const ports = c.container.ports;
+      if (Array.isArray(ports)) {
+        ports.forEach((p, i) => {
+          if (!isObject(p)) return;
+          push([...c.path, 'ports', i, 'containerPort'], 'containerPort');
+          push([...c.path, 'ports', i, 'hostPort'], 'hostPort');
+        });
+      }
+      for (const owner of HANDLER_OWNERS) for (const port of HANDLER_PORTS) push([...c.path, ...owner, ...port], 'handlerPort');
+    }
+  }
+  if (res.group === '' && res.kind === 'Service') {
+    const ports = valueAt(res.value, ['spec', 'ports']);
+    if (Array.isArray(ports)) {
+      ports.forEach((p, i) => {
+        if (!isObject(p)) return;
+        push(['spec', 'ports', i, 'port'], 'servicePort');
+        push(['spec', 'ports', i, 'targetPort'], 'targetPort');
+        push(['spec', 'ports', i, 'nodePort'], 'nodePort');
+      });
+    }
+  }
+  if ((res.group === 'networking.k8s.io' || res.group === 'extensions') && res.kind === 'Ingress') {
+    const backends: PathSegment[][] = [['spec', 'defaultBackend']];
+    const rules = valueAt(res.value, ['spec', 'rules']);
+    if (Array.isArray(rules)) {
+      rules.forEach((r, i) => {
+        const paths = valueAt(r, ['http', 'paths']);
+        if (Array.isArray(paths)) paths.forEach((_, j) => backends.push(['spec', 'rules', i, 'http', 'paths', j, 'backend']));
+      });
+    }
+    for (const b of backends) {
+      push([...b, 'service', 'port', 'number'], 'ingressPort');
+      push([...b, 'service', 'port', 'name'], 'ingressPort');
+    }
+  }
+  return out;
+}
+
+/** The default --service-node-port-range of kube-apiserver. */
+export const NODE_PORT_RANGE = { min: 30000, max: 32767 };
+
+/** IsValidPortNum's message: upstream InclusiveRangeError(1, 65535). */
+export const PORT_RANGE_MSG = 'must be between 1 and 65535, inclusive';

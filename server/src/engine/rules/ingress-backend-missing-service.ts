@@ -1,0 +1,32 @@
+import { ingressBackends } from '../index/refs';
+import { closest } from '../util/suggest';
+import type { WorkspaceRule } from './types';
+
+export const rule: WorkspaceRule = {
+  kind: 'workspace',
+  meta: {
+    id: 'ingress-backend-missing-service',
+    defaultSeverity: 'warning',
+    description: 'An Ingress backend names a Service that no manifest in its namespace defines.',
+    rationale:
+      'An Ingress routes only to Services of its own namespace. When the named Service does not exist the ingress controller has no endpoints for the path and answers 503 (ingress-nginx: "service not found"). The message names a Service with a similar name when there is one.',
+    example: 'backend:\n  service:\n    name: web-frontnd\n    port: {number: 80}',
+  },
+  check(ctx) {
+    const { res, namespace } = ctx;
+    if (res.kind !== 'Ingress' || namespace === undefined) return;
+    for (const b of ingressBackends(res)) {
+      if (ctx.index.get('', 'Service', namespace, b.name).length) continue;
+      const services = ctx.index.list('', 'Service', namespace);
+      if (services.length === 0) continue; // no Service of this namespace is in the workspace: they are managed elsewhere
+      const guess = closest(b.name, services.map((s) => s.name));
+      const target = guess ? services.find((s) => s.name === guess) : undefined;
+      ctx.report({
+        path: b.namePath,
+        message: `Service "${b.name}" not found in namespace "${namespace}"; this Ingress path has no backend and the controller answers 503.${guess ? ` Did you mean "${guess}"?` : ''}`,
+        related: target ? [{ target, path: ['metadata', 'name'], message: `service/${guess} in namespace ${namespace}` }] : [],
+        fixes: guess ? [{ title: `Change to ${guess}`, edits: [{ uri: res.uri, span: ctx.spanOf(b.namePath), newText: guess }] }] : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,109 @@
+import { isObject, valueAt as valueAtPath } from '../k8s/podSpecs';
+import { labelValue, qualifiedName } from '../k8s/validation/names';
+import type { PathSegment } from '../yaml/ast';
+import type { ResourceContext, ResourceRule } from './types';
+
+/** ValidateAnnotations: the keys and values of all annotations together, in bytes. */
+const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+export const rule: ResourceRule = {
+  kind: 'resource',
+  meta: {
+    id: 'invalid-label',
+    defaultSeverity: 'error',
+    description: 'A label key or value, selector label, or annotation key that the API server rejects.',
+    rationale:
+      'Label keys are `[prefix/]name`: the optional prefix is a DNS subdomain such as `app.kubernetes.io`, the name is at most 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit. Label values follow the same rule for the name part (or are empty); they cannot hold spaces, slashes or colons, so a version like `v1.2.3` is fine but `release 2024/01` is not. Annotation keys follow the label key rule; annotation values are free text, which makes an annotation the place for descriptions, URLs and JSON. The same rules apply to `selector.matchLabels`, `matchExpressions` keys and values, and a Service `selector`.',
+    example: 'metadata:\n  labels:\n    app: my app',
+  },
+  check(ctx) {
+    if (!ctx.builtinGroups.has(ctx.res.group) || ctx.res.group === 'apiextensions.k8s.io') {
+      // The API server validates a custom resource's own metadata, not what is nested in it.
+      checkMetadata(ctx, ['metadata']);
+      return;
+    }
+    walk(ctx, ctx.res.value, []);
+  },
+};
+
+/** Visits every mapping of a built-in object, finding metadata, selectors and matchExpressions wherever they are nested. */
+function walk(ctx: ResourceContext, v: unknown, path: PathSegment[]): void {
+  if (Array.isArray(v)) {
+    v.forEach((item, i) => walk(ctx, item, [...path, i]));
+    return;
+  }
+  if (!isObject(v)) return;
+  const last = path[path.length - 1];
+  if (last === 'metadata') checkMetadata(ctx, path);
+  if (last === 'matchLabels') checkLabelMap(ctx, path, 'selector label');
+  // A Service's and a ReplicationController's selector is a plain label map (ValidateService uses ValidateLabels).
+  if (last === 'selector' && path.length === 2 && path[0] === 'spec' && (ctx.res.kind === 'Service' || ctx.res.kind === 'ReplicationController')) {
+    checkLabelMap(ctx, path, 'selector label');
+    return;
+  }
+  if (last === 'matchExpressions') return; // handled by the parent below
+  // Values are label values in a LabelSelector; node selector terms (nodeAffinity) take other values, such as numbers for Gt.
+  if (Array.isArray(v.matchExpressions)) checkExpressions(ctx, v.matchExpressions, [...path, 'matchExpressions'], last === 'selector');
+  for (const [k, child] of Object.entries(v)) {
+    if (path.length > 0 && last === 'metadata') continue;
+    walk(ctx, child, [...path, k]);
+  }
+}
+
+function checkMetadata(ctx: ResourceContext, path: PathSegment[]): void {
+  const meta = path.length === 1 ? ctx.res.value.metadata : valueAtPath(ctx.res.value, path);
+  if (!isObject(meta)) return;
+  checkLabelMap(ctx, [...path, 'labels'], 'label');
+  const ann = meta.annotations;
+  if (!isObject(ann)) return;
+  let total = 0;
+  for (const [k, v] of Object.entries(ann)) {
+    total += k.length + (typeof v === 'string' ? v.length : 0);
+    // ValidateAnnotations checks the lowercased key as a qualified name.
+    const errs = qualifiedName(k.toLowerCase());
+    if (errs.length) {
+      ctx.report({ path: [...path, 'annotations', k], part: 'key', message: `Annotation key "${k}" is invalid: ${errs.join(', ')}. Annotation keys follow the label key rule: [prefix/]name, e.g. example.com/note.` });
+    }
+  }
+  if (total > TOTAL_ANNOTATION_SIZE_LIMIT) {
+    ctx.report({ path: [...path, 'annotations'], part: 'key', message: `metadata.annotations: Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes (these have about ${total}). Move large content to a ConfigMap.` });
+  }
+}
+
+function checkLabelMap(ctx: ResourceContext, path: PathSegment[], what: string): void {
+  const labels = valueAtPath(ctx.res.value, path);
+  if (!isObject(labels)) return;
+  for (const [k, v] of Object.entries(labels)) {
+    checkKey(ctx, [...path, k], k, what, 'key');
+    if (typeof v === 'string') checkValue(ctx, [...path, k], k, v, what);
+  }
+}
+
+function checkExpressions(ctx: ResourceContext, exprs: unknown[], path: PathSegment[], values: boolean): void {
+  exprs.forEach((e, i) => {
+    if (!isObject(e)) return;
+    if (typeof e.key === 'string') checkKey(ctx, [...path, i, 'key'], e.key, 'selector', 'value');
+    if (!values || !Array.isArray(e.values)) return;
+    e.values.forEach((val, j) => {
+      if (typeof val === 'string') checkValue(ctx, [...path, i, 'values', j], String(e.key), val, 'selector');
+    });
+  });
+}
+
+function checkKey(ctx: ResourceContext, path: PathSegment[], key: string, what: string, part: 'key' | 'value'): void {
+  const errs = qualifiedName(key);
+  if (!errs.length) return;
+  ctx.report({ path, part, message: `Invalid ${what} key "${key}": ${errs.join(', ')}. Write [prefix/]name, e.g. app or app.kubernetes.io/name.` });
+}
+
+function checkValue(ctx: ResourceContext, path: PathSegment[], key: string, value: string, what: string): void {
+  const errs = labelValue(value);
+  if (!errs.length) return;
+  const guess = value.replace(/[^-_.A-Za-z0-9]+/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').slice(0, 63).replace(/[^A-Za-z0-9]+$/, '');
+  const fix = guess && guess !== value ? guess : undefined;
+  ctx.report({
+    path,
+    message: `Invalid ${what} value "${value}" for "${key}": ${errs.join(', ')}.${fix ? ` Try "${fix}".` : ''} Put free text in an annotation instead.`,
+    fixes: fix ? [{ title: `Change to ${fix}`, edits: [{ uri: ctx.res.uri, span: ctx.spanOf(path), newText: fix }] }] : [],
+  });
+}

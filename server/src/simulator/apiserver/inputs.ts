@@ -1,0 +1,39 @@
+import type { Engine, CheckOptions } from '../../engine/check';
+import { DEFAULT_SETTINGS } from '../../engine/check';
+import { isGoTemplate, isNonResource } from '../../engine/k8s/nonResource';
+import { resourcesOf } from '../../engine/k8s/resource';
+import { cursorContext } from '../../engine/yaml/ast';
+import type { EngineError, SimInput } from '../types';
+
+export interface SourceText {
+  /** The file as kubectl names it in messages (a relative path). */
+  source: string;
+  text: string;
+}
+
+/**
+ * The documents to apply, in the order `kubectl apply -f DIR --recursive`
+ * sends them: files in the order given (the CLI walks directories lexically,
+ * as kubectl's visitor does), then documents top to bottom, then `kind: List`
+ * items. Each carries the validation engine's errors for that object, so the
+ * apiserver can reject it the way a real one would.
+ */
+export function inputsFromSources(engine: Engine, files: readonly SourceText[], options: CheckOptions = DEFAULT_SETTINGS): SimInput[] {
+  const out: SimInput[] = [];
+  for (const f of files) {
+    if (isGoTemplate(f.text)) continue; // a Helm template is not something kubectl can apply
+    const parsed = engine.parse(f.source, f.text);
+    const errors = engine.checkFile(parsed, options).filter((d) => d.severity === 'error');
+    for (const res of resourcesOf(parsed)) {
+      if (isNonResource(res.group, res.version, res.kind)) continue;
+      const r = res.node.range;
+      const start = res.document.start + (r?.[0] ?? 0);
+      const end = res.document.start + (r?.[2] ?? r?.[1] ?? 0);
+      const mine: EngineError[] = errors
+        .filter((d) => d.span.start >= start && d.span.start <= end)
+        .map((d) => ({ ruleId: d.ruleId, message: d.message, path: cursorContext(res.node, d.span.start - res.document.start).path }));
+      out.push({ source: f.source, value: res.value, engineErrors: mine });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import type { Sim } from '../context';
+import { canonicalJson } from '../hash';
+import { clone, controllerOf, dict, dicts, ownerRef, stringMap, type Dict } from '../obj';
+import { createPod } from '../apiserver/pods';
+import type { KObject } from '../types';
+
+/** Writes a new status only when it differs, so the settle loop can tell when nothing changes. */
+export function setStatus(sim: Sim, obj: KObject, next: Dict): void {
+  if (canonicalJson(obj.status ?? {}) === canonicalJson(next)) return;
+  obj.status = next;
+  sim.store.update(obj);
+}
+
+/** Objects of `kind` whose controller owner is `owner` (metav1.IsControlledBy). */
+export function ownedBy(sim: Sim, kind: string, owner: KObject): KObject[] {
+  return sim.store.list(kind, owner.metadata.namespace).filter((o) => controllerOf(o)?.uid === owner.metadata.uid);
+}
+
+/** podutil.IsPodReady: the Ready condition is True. */
+export function isPodReady(pod: KObject): boolean {
+  return dicts(dict(pod.status).conditions).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+export const isRunning = (pod: KObject): boolean => dict(pod.status).phase === 'Running';
+
+/**
+ * controller.GetPodFromTemplate: a Pod with the template's labels, annotations
+ * and spec, owned by the controller. `name` is fixed (StatefulSet) or left to
+ * generateName (ReplicaSet, DaemonSet, Job: "<owner>-" plus 5 characters).
+ */
+export function podFromTemplate(owner: KObject, template: Dict, opts: { name?: string; generateName?: string; labels?: Record<string, string> }): KObject {
+  const t = clone(template);
+  const tmeta = dict(t.metadata);
+  const labels = { ...stringMap(tmeta.labels), ...(opts.labels ?? {}) };
+  const annotations = stringMap(tmeta.annotations);
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: opts.name ?? '',
+      ...(opts.generateName ? { generateName: opts.generateName } : {}),
+      namespace: owner.metadata.namespace,
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: '',
+      labels,
+      ...(Object.keys(annotations).length ? { annotations } : {}),
+      ownerReferences: [ownerRef(owner)],
+    },
+    spec: dict(t.spec),
+  };
+}
+
+/**
+ * Creates a controller's pod and records the controller's event: upstream's
+ * SuccessfulCreate "Created pod: <name>" (controller.RealPodControl), or
+ * FailedCreate "Error creating: <apiserver message>".
+ */
+export function createControlledPod(sim: Sim, owner: KObject, pod: KObject, createdMessage?: (name: string) => string): KObject | undefined {
+  const res = createPod(sim, pod);
+  if (res.error !== undefined) {
+    sim.store.eventOnce(owner, 'Warning', 'FailedCreate', `Error creating: ${res.error}`);
+    return undefined;
+  }
+  sim.store.event(owner, 'Normal', 'SuccessfulCreate', createdMessage ? createdMessage(res.object.metadata.name) : `Created pod: ${res.object.metadata.name}`);
+  return res.object;
+}
+
+/**
+ * intstr.GetScaledValueFromIntOrPercent: "25%" of `total`, rounded up or down
+ * (a Deployment rounds maxSurge up and maxUnavailable down).
+ */
+export function scaledValue(v: unknown, total: number, roundUp: boolean): number {
+  if (typeof v === 'number') return v;
+  const m = typeof v === 'string' ? /^(\d+)%$/.exec(v) : null;
+  if (!m) return 0;
+  const x = (Number(m[1]) * total) / 100;
+  return roundUp ? Math.ceil(x) : Math.floor(x);
+}
+
+/** A condition list entry, keeping lastTransitionTime while the status stays the same. */
+export function condition(sim: Sim, previous: unknown, type: string, status: string, reason: string, message: string, withUpdateTime = false): Dict {
+  const old = dicts(previous).find((c) => c.type === type);
+  const now = sim.store.now();
+  const same = old && old.status === status && old.reason === reason && old.message === message;
+  const transition = old && old.status === status ? old.lastTransitionTime : now;
+  return {
+    ...(withUpdateTime ? { lastUpdateTime: same ? old.lastUpdateTime : now } : {}),
+    lastTransitionTime: transition,
+    message,
+    reason,
+    status,
+    type,
+  };
+}

@@ -1,0 +1,45 @@
+import { SAFE_ALPHABET } from './random';
+
+/** FNV-1a, 32 bits (hash/fnv New32a). */
+export function fnv32a(text: string): number {
+  let h = 0x811c9dc5;
+  const bytes = Buffer.from(text, 'utf8');
+  for (const b of bytes) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/**
+ * rand.SafeEncodeString: each character c of s becomes SAFE_ALPHABET[c % 27].
+ * Applied to the decimal digits of a hash, it gives pod-template-hash values
+ * such as "59b758f5c" (only the characters 4-9, b, c, d, f appear).
+ */
+export function safeEncodeString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += SAFE_ALPHABET[s.charCodeAt(i) % SAFE_ALPHABET.length];
+  return out;
+}
+
+/** A stable rendering of a JSON value with sorted keys, standing in for hashutil.DeepHashObject. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return '{' + Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k])).join(',') + '}';
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * controller.ComputeHash (pkg/controller/controller_utils.go): FNV-32a over the
+ * pod template, plus the collision count when there is one, then
+ * SafeEncodeString of the decimal value. The deep-hash input differs from
+ * Go's spew output, so values differ from a real cluster's; the shape matches.
+ */
+export function computeHash(template: unknown, collisionCount?: number): string {
+  let text = canonicalJson(template);
+  if (collisionCount) text += String(collisionCount);
+  return safeEncodeString(String(fnv32a(text)));
+}

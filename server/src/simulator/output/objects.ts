@@ -1,0 +1,37 @@
+import type { Sim } from '../context';
+import { clone, dict } from '../obj';
+import type { KObject } from '../types';
+
+/** Kinds in the order they are listed, roughly the order `kubectl get all` and friends show them. */
+const KIND_ORDER = [
+  'Namespace', 'Node', 'StorageClass', 'PersistentVolume', 'ServiceAccount', 'ConfigMap', 'Secret',
+  'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod',
+  'Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'PersistentVolumeClaim',
+];
+
+const rank = (kind: string): number => {
+  const i = KIND_ORDER.indexOf(kind);
+  return i < 0 ? KIND_ORDER.length : i;
+};
+
+/** Every object, sorted by kind, namespace and name, as `kubectl get -o json` would show it. */
+export function snapshot(sim: Sim, showSecrets: boolean): KObject[] {
+  const objects = sim.store.all().map((o) => clone(o));
+  objects.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || cmp(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || cmp(a.metadata.name, b.metadata.name));
+  if (!showSecrets) for (const o of objects) if (o.kind === 'Secret') maskSecret(o);
+  return objects;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Secret values never leave the simulator unless asked for; the keys stay visible. */
+function maskSecret(o: KObject): void {
+  for (const field of ['data', 'stringData']) {
+    const d = dict(o[field]);
+    if (o[field] === undefined) continue;
+    for (const k of Object.keys(d)) d[k] = '***';
+    o[field] = d;
+  }
+  const last = o.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'];
+  if (last) o.metadata.annotations = { ...o.metadata.annotations, 'kubectl.kubernetes.io/last-applied-configuration': '***' };
+}

@@ -1,0 +1,128 @@
+import type { Sim } from '../context';
+import { dict, nsName, str } from '../obj';
+import { bytes, milliCpu, parseQuantity } from '../quantity';
+import type { KObject } from '../types';
+import { selectNode } from '../controllers/persistentvolume';
+import { fitErrorMessage, preemptionMessage, type NodeInfo, type Plugin, type Status } from './framework';
+import { nodeAffinity } from './plugins/node-affinity';
+import { nodeUnschedulable } from './plugins/node-unschedulable';
+import { resourcesFit } from './plugins/resources-fit';
+import { taintToleration } from './plugins/taint-toleration';
+import { isBound, isDelayBinding, podClaimNames, volumeBinding } from './plugins/volume-binding';
+import { nonZeroRequests, podRequests } from './resources';
+
+/** The default profile's filters, in kube-scheduler's order (first failure per node wins). */
+export const PLUGINS: readonly Plugin[] = [nodeUnschedulable, taintToleration, nodeAffinity, resourcesFit, volumeBinding];
+
+/**
+ * One pass of kube-scheduler over the unscheduled pods that name
+ * default-scheduler, in queue order (creation order; every pod has priority 0).
+ * A pod goes to the feasible node with the best score, ties broken by node
+ * name so the result is reproducible (upstream picks randomly among equals).
+ */
+export function schedulePending(sim: Sim): void {
+  const pending = sim.store.list('Pod').filter((p) => !dict(p.spec).nodeName && dict(p.spec).schedulerName === 'default-scheduler' && dict(p.status).phase === 'Pending');
+  if (pending.length === 0) return;
+  const nodes = nodeInfos(sim);
+  for (const pod of sim.store.creationOrder(pending)) scheduleOne(sim, pod, nodes);
+}
+
+function scheduleOne(sim: Sim, pod: KObject, nodes: NodeInfo[]): void {
+  const statuses = new Map<string, Status>();
+  let preFilterMsg: string | undefined;
+  for (const p of PLUGINS) {
+    const s = p.preFilter?.(sim, pod);
+    if (s) {
+      preFilterMsg = s.reasons.join(', ');
+      for (const n of nodes) statuses.set(n.name, s);
+      break;
+    }
+  }
+  const feasible: NodeInfo[] = [];
+  if (!preFilterMsg) {
+    for (const n of nodes) {
+      let failed: Status | undefined;
+      for (const p of PLUGINS) if ((failed = p.filter?.(sim, pod, n))) break;
+      if (failed) statuses.set(n.name, failed);
+      else feasible.push(n);
+    }
+  }
+  if (feasible.length === 0) return fail(sim, pod, fitErrorMessage(nodes.length, preFilterMsg, statuses, preemptionMessage(nodes.length, statuses)));
+  let best = feasible[0];
+  let bestScore = -1;
+  for (const n of [...feasible].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const score = PLUGINS.reduce((s, p) => s + (p.score?.(sim, pod, n) ?? 0), 0);
+    if (score > bestScore + 1e-9) {
+      best = n;
+      bestScore = score;
+    }
+  }
+  bind(sim, pod, best);
+}
+
+/** The scheduler's binding cycle: WaitForFirstConsumer claims get the node, then the pod is bound (Scheduled event). */
+function bind(sim: Sim, pod: KObject, node: NodeInfo): void {
+  for (const claim of podClaimNames(pod)) {
+    const pvc = sim.store.get('PersistentVolumeClaim', pod.metadata.namespace, claim);
+    if (pvc && !isBound(pvc) && isDelayBinding(sim, pvc)) selectNode(sim, pvc, node.name);
+  }
+  dict(pod.spec).nodeName = node.name;
+  const status = dict(pod.status);
+  status.conditions = [{ lastProbeTime: null, lastTransitionTime: sim.store.now(), status: 'True', type: 'PodScheduled' }];
+  pod.status = status;
+  sim.store.update(pod);
+  const req = podRequests(dict(pod.spec));
+  const nz = nonZeroRequests(dict(pod.spec));
+  node.requested.milliCpu += req.milliCpu;
+  node.requested.memory += req.memory;
+  node.requested.pods += 1;
+  for (const [k, v] of Object.entries(req.scalar)) node.requested.scalar[k] = (node.requested.scalar[k] ?? 0) + v;
+  node.nonZeroRequested.milliCpu += nz.milliCpu;
+  node.nonZeroRequested.memory += nz.memory;
+  sim.store.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${nsName(pod)} to ${node.name}`);
+}
+
+function fail(sim: Sim, pod: KObject, message: string): void {
+  const status = dict(pod.status);
+  const cond = { lastProbeTime: null, lastTransitionTime: sim.store.now(), message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' };
+  const old = Array.isArray(status.conditions) ? (status.conditions as Record<string, unknown>[]).find((c) => c.type === 'PodScheduled') : undefined;
+  if (old?.message !== message) {
+    status.conditions = [cond];
+    pod.status = status;
+    sim.store.update(pod);
+  }
+  // The scheduler retries and the API server folds repeats into one event with a count.
+  sim.store.eventOnce(pod, 'Warning', 'FailedScheduling', message);
+}
+
+/** framework.NodeInfo for every node, with the requests of the pods already bound to it. */
+export function nodeInfos(sim: Sim): NodeInfo[] {
+  const infos = new Map<string, NodeInfo>();
+  for (const node of sim.store.list('Node')) {
+    const alloc = dict(dict(node.status).allocatable);
+    const scalar: Record<string, number> = {};
+    for (const [k, v] of Object.entries(alloc)) if (!['cpu', 'memory', 'pods'].includes(k)) scalar[k] = parseQuantity(v) ?? 0;
+    infos.set(node.metadata.name, {
+      node,
+      name: node.metadata.name,
+      labels: node.metadata.labels ?? {},
+      allocatable: { milliCpu: milliCpu(alloc.cpu), memory: bytes(alloc.memory), pods: parseQuantity(alloc.pods) ?? 110, scalar },
+      requested: { milliCpu: 0, memory: 0, pods: 0, scalar: {} },
+      nonZeroRequested: { milliCpu: 0, memory: 0 },
+    });
+  }
+  for (const pod of sim.store.list('Pod')) {
+    const info = infos.get(str(dict(pod.spec).nodeName) ?? '');
+    const phase = dict(pod.status).phase;
+    if (!info || phase === 'Succeeded' || phase === 'Failed') continue;
+    const req = podRequests(dict(pod.spec));
+    const nz = nonZeroRequests(dict(pod.spec));
+    info.requested.milliCpu += req.milliCpu;
+    info.requested.memory += req.memory;
+    info.requested.pods += 1;
+    for (const [k, v] of Object.entries(req.scalar)) info.requested.scalar[k] = (info.requested.scalar[k] ?? 0) + v;
+    info.nonZeroRequested.milliCpu += nz.milliCpu;
+    info.nonZeroRequested.memory += nz.memory;
+  }
+  return [...infos.values()];
+}
