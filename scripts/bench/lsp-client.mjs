@@ -11,6 +11,7 @@ export class LspClient {
   constructor(command, args, { cwd, env } = {}) {
     this.proc = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr.on('data', () => {});
+    this.proc.stdin.on('error', () => {}); // the server may exit before our last notification
     this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.proc.stdout), new rpc.StreamMessageWriter(this.proc.stdin));
     this.waiters = new Map(); // uri -> [{version, resolve}]
     this.latest = new Map(); // uri -> params
