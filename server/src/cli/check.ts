@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../engine/check';
 import { compareDiagnostics, type Diagnostic } from '../engine/diagnostic';
@@ -7,18 +6,23 @@ import { Workspace } from '../engine/workspace';
 import { loadSchemaBundle } from '../node/schemaBundle';
 import { loadPrecompiledValidators } from '../node/validators';
 import { oneOf, parseArgs } from './args';
-import { collectYamlFiles, describeFsError, PathError, UsageError } from './files';
+import { loadCliConfig } from './config';
+import { collectYamlFiles, PathError, UsageError } from './files';
+import { readManifest } from '../node/scan';
 import { formatJson } from './format/json';
 import { Locator, type SourceFile } from './format/locate';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { VERSION } from './version';
 
-export const CHECK_USAGE = `usage: kubesim check [paths…] [--format text|json|sarif] [--k8s-version 1.30] [--namespace NS]
+export const CHECK_USAGE = `usage: kubesim check [paths…] [--format text|json|sarif] [--k8s-version 1.30] [--namespace NS] [--config FILE]
 
 Checks Kubernetes manifests: YAML syntax, schemas, and what the API server
 would reject. Directories are searched recursively for *.yaml and *.yml
 (node_modules and .git are skipped); with no paths, the current directory.
+
+Settings come from --config FILE, else ./.kubesim.yaml when it exists
+(kubernetesVersion, defaultNamespace, exclude, rules); flags override it.
 
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
 
@@ -29,35 +33,34 @@ export interface Io {
 }
 
 export function runCheck(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['format', 'k8s-version', 'namespace'], ['help']);
+  const args = parseArgs(argv, ['format', 'k8s-version', 'namespace', 'config'], ['help']);
   if (args.flags.has('help')) {
     io.stdout(CHECK_USAGE + '\n');
     return 0;
   }
   const format = oneOf('format', args.flags.get('format'), ['text', 'json', 'sarif'] as const, 'text');
-  const k8sVersion = (args.flags.get('k8s-version') as string | undefined) ?? '1.30';
+  const loaded = loadCliConfig(args.flags.get('config') as string | undefined, io.cwd, (line) => io.stderr(`kubesim: ${line}\n`));
+  const config = loaded?.config;
+  const k8sVersion = (args.flags.get('k8s-version') as string | undefined) ?? config?.kubernetesVersion ?? '1.30';
   if (!/^v?1\.\d+$/.test(k8sVersion)) throw new UsageError('--k8s-version must look like 1.30');
-  const namespace = (args.flags.get('namespace') as string | undefined) ?? 'default';
+  const namespace = (args.flags.get('namespace') as string | undefined) ?? config?.defaultNamespace ?? 'default';
 
   const paths = args.positionals.length ? args.positionals : ['.'];
   const shown = (abs: string): string => path.relative(io.cwd, abs) || '.';
-  const files = collectYamlFiles(paths.map((p) => path.resolve(io.cwd, p)), shown);
+  const exclude = loaded && config?.exclude ? { base: loaded.dir, globs: config.exclude } : undefined;
+  const files = collectYamlFiles(paths.map((p) => path.resolve(io.cwd, p)), shown, exclude);
   const engine = new Engine(loadSchemaBundle(), (id, e) => io.stderr(`kubesim: rule ${id} failed: ${(e as Error)?.stack ?? String(e)}\n`), loadPrecompiledValidators());
-  const ws = new Workspace(engine, { k8sVersion: k8sVersion.replace(/^v/, ''), defaultNamespace: namespace });
+  const ws = new Workspace(engine, { k8sVersion: k8sVersion.replace(/^v/, ''), defaultNamespace: namespace, rules: config?.rules ?? {} });
   const sources = new Map<string, SourceFile>();
   for (const abs of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(abs, 'utf8');
-    } catch (e) {
-      throw new PathError(`cannot read ${shown(abs)}: ${describeFsError(e)}`);
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const read = readManifest(abs);
     const display = path.relative(io.cwd, abs) || path.basename(abs);
-    if (text.includes('\u0000')) {
-      io.stderr(`kubesim: skipping ${display}: it is a binary file, not YAML\n`);
+    if (!read.ok && read.reason === 'unreadable') throw new PathError(`cannot read ${shown(abs)}: ${read.message}`);
+    if (!read.ok) {
+      io.stderr(`kubesim: skipping ${display}: ${read.message}\n`);
       continue;
     }
+    const text = read.text;
     const uri = abs;
     sources.set(uri, { display, text });
     ws.setFile(uri, text);

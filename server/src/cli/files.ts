@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
-
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-const YAML_FILE = /\.ya?ml$/i;
+import { describeFsError } from '../node/fsErrors';
+import { walkYaml, type Exclude } from '../node/scan';
 
 export class UsageError extends Error {
   /** False for problems with a path, where the usage text would only hide the message. */
@@ -14,19 +12,15 @@ export class PathError extends UsageError {
   override readonly showUsage = false;
 }
 
-const REASONS: Record<string, string> = { ENOENT: 'no such file or directory', ENOTDIR: 'not a directory', EACCES: 'permission denied', EPERM: 'permission denied', ELOOP: 'too many symbolic links', EISDIR: 'is a directory' };
-
-export function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  return (code && REASONS[code]) ?? (e as Error)?.message ?? String(e);
-}
+export { describeFsError };
 
 /**
  * The YAML files under the given paths, sorted the way `kubectl apply -f DIR
- * --recursive` walks them (lexical order within each directory). `display`
+ * --recursive` walks them (lexical order within each directory). A file named
+ * explicitly is always taken; `exclude` applies inside directories. `display`
  * names a path in messages the way the user wrote it.
  */
-export function collectYamlFiles(paths: string[], display: (p: string) => string = (p) => p): string[] {
+export function collectYamlFiles(paths: string[], display: (p: string) => string = (p) => p, exclude?: Exclude): string[] {
   const out: string[] = [];
   for (const p of paths) {
     let st: fs.Stats;
@@ -35,26 +29,14 @@ export function collectYamlFiles(paths: string[], display: (p: string) => string
     } catch (e) {
       throw new PathError(`cannot read ${display(p)}: ${describeFsError(e)}`);
     }
-    if (st.isDirectory()) walk(p, out, display);
-    else out.push(p);
+    if (!st.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    for (const entry of walkYaml(p, exclude)) {
+      if (entry.kind === 'error') throw new PathError(`cannot read directory ${display(entry.path)}: ${describeFsError(entry.error)}`);
+      out.push(entry.path);
+    }
   }
   return out;
-}
-
-function walk(dir: string, out: string[], display: (p: string) => string): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    throw new PathError(`cannot read directory ${display(dir)}: ${describeFsError(e)}`);
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  // A Helm chart's templates/ are Go templates, not manifests, until `helm template` renders them.
-  const isChart = entries.some((e) => e.isFile() && e.name === 'Chart.yaml');
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !(isChart && e.name === 'templates')) walk(p, out, display);
-    } else if (e.isFile() && YAML_FILE.test(e.name)) out.push(p);
-  }
 }

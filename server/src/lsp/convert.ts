@@ -64,6 +64,12 @@ export class Converter {
     return out;
   }
 
+  /** A problem in a file that is not a manifest (.kubesim.yaml), whose text the caller holds. */
+  problem(text: string, p: { span: Span; severity: Severity; message: string }, code: string): LspDiagnostic {
+    const idx = new LineIndex(text);
+    return { range: { start: idx.positionAt(p.span.start), end: idx.positionAt(p.span.end) }, severity: SEVERITY[p.severity], source: 'kubesim', code, message: p.message };
+  }
+
   fix(f: Fix): { title: string; edit: WorkspaceEdit } {
     const changes: Record<string, LspTextEdit[]> = {};
     for (const e of f.edits) (changes[e.uri] ??= []).push({ range: this.range(e.uri, e.span), newText: e.newText });

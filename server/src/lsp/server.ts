@@ -22,7 +22,12 @@ import { loadPrecompiledValidators } from '../node/validators';
 import { Converter, quickFixes } from './convert';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
-import { checkOptions, DEFAULT_SERVER_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { Indexer, inSlices } from './indexer';
+import { ProjectConfigFile } from './projectConfig';
+import { checkOptions, DEFAULT_SERVER_SETTINGS, excludeGlobs, readSettings, type ServerSettings } from './settings';
+import { canonicalUri } from './uris';
+import { onWatchedFileChanges, registerFileWatching, WORKSPACE_DEBUG_REQUEST, workspaceRoots } from './watching';
+import { WorkspaceSync } from './workspaceSync';
 
 /** A small manifest checked once at start-up, so the YAML parser and validators are compiled by the JIT before the user's first file. */
 const WARM_UP_MANIFEST = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: warm-up\nspec:\n  selector:\n    matchLabels: {app: w}\n  template:\n    metadata:\n      labels: {app: w}\n    spec:\n      containers:\n        - name: w\n          image: w:1\n          ports: [{containerPort: 80, name: http}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: warm-up}\nspec:\n  selector: {app: w}\n  ports: [{port: 80, targetPort: http}]\n';
@@ -31,9 +36,6 @@ function warmUp(workspace: Workspace): void {
   const engine = workspace.engine;
   engine.checkFile(engine.parse('kubesim:warm-up', WARM_UP_MANIFEST), workspace.options);
 }
-
-/** How long a burst of keystrokes may go on before its diagnostics are computed. */
-const DIAGNOSTICS_DELAY_MS = 15;
 
 export interface ServerState {
   connection: Connection;
@@ -53,66 +55,50 @@ export function startServer(args: string[]): ServerState {
   const ws = (): Workspace => {
     if (!workspace) {
       engine = new Engine(loadSchemaBundle(), (id, e) => connection.console.error(`rule ${id} threw: ${(e as Error)?.stack ?? String(e)}`), loadPrecompiledValidators());
-      workspace = new Workspace(engine, checkOptions(state.settings));
+      workspace = new Workspace(engine, options());
     }
     return workspace;
   };
-  const textOf = (uri: string): string | undefined => documents.get(uri)?.getText() ?? workspace?.getFile(uri)?.parsed.text;
+  const textOf = (uri: string): string | undefined => documents.get(uri)?.getText() ?? workspace?.getFile(canonicalUri(uri))?.parsed.text;
   const state: ServerState = { connection, documents, get workspace() { return ws(); }, convert: new Converter(textOf), settings: DEFAULT_SERVER_SETTINGS };
   let configurationPull = false;
-  const pending = new Map<string, NodeJS.Timeout>();
-  const skipped = new Set<string>();
+  let watchDynamically = false;
+  let roots: string[] = [];
 
-  const publish = (uri: string): void => {
-    pending.delete(uri);
-    const doc = documents.get(uri);
-    if (!doc) return;
-    const text = doc.getText();
-    if (text.length > state.settings.maxFileSize) {
-      if (!skipped.has(uri)) {
-        skipped.add(uri);
-        void connection.sendNotification('window/showMessage', { type: 3, message: `Kubesim skipped ${uri.split('/').pop()}: it is larger than kubesim.maxFileSize (${state.settings.maxFileSize} bytes).` });
-      }
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
-      return;
-    }
-    skipped.delete(uri);
-    const w = ws();
-    w.setFile(uri, text);
-    // Cross-file results: other open files whose diagnostics this edit may change (a Service when its Deployment's labels move).
-    for (const other of w.affectedBy(uri)) if (other !== uri) republish(other);
-    const diagnostics = w.diagnostics(uri).map((d) => state.convert.diagnostic(d));
-    // A newer edit may have arrived while we computed; its own run will publish.
-    if (documents.get(uri)?.version !== doc.version) return;
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-  };
-  const republish = (uri: string): void => {
-    const doc = documents.get(uri);
-    if (!doc || pending.has(uri) || !workspace) return;
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: workspace.diagnostics(uri).map((d) => state.convert.diagnostic(d)) });
-  };
-  const schedule = (uri: string, delay: number): void => {
-    clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => safely(() => publish(uri)), delay));
-  };
-  const safely = (fn: () => void): void => {
-    try {
-      fn();
-    } catch (e) {
-      connection.console.error(`kubesim: ${(e as Error)?.stack ?? String(e)}`);
-    }
+  const project = new ProjectConfigFile({ connection, convert: state.convert, roots: () => roots, changed: (excludeChanged) => optionsChanged(excludeChanged) });
+  const options = () => checkOptions(state.settings, project.config);
+  const sync = new WorkspaceSync({ connection, documents, workspace: ws, workspaceIfLoaded: () => workspace, convert: state.convert, settings: () => state.settings, special: project });
+  const indexer = new Indexer({
+    connection,
+    sync,
+    roots: () => roots,
+    exclude: (root) => ({ base: root, globs: excludeGlobs(state.settings, project.config) }),
+    maxFileSize: () => state.settings.maxFileSize,
+    log,
+  });
+  let indexStarted = false;
+
+  /** Settings or .kubesim.yaml changed: re-check everything that is published; re-walk the disk when the exclude globs moved. */
+  const optionsChanged = (excludeChanged: boolean): void => {
+    workspace?.setOptions(options());
+    sync.refreshAll();
+    if (indexStarted && excludeChanged) void indexer.start();
+    else if (state.settings.diagnosticsScope === 'workspace') void inSlices([...sync.disk], (uri) => sync.republish([uri]));
   };
 
   const applySettings = (raw: unknown): void => {
     const { settings, warnings } = readSettings(raw);
+    const before = state.settings;
     state.settings = settings;
     for (const w of warnings) void connection.sendNotification('window/showMessage', { type: 2, message: `Kubesim: ${w}` });
-    workspace?.setOptions(checkOptions(settings));
-    for (const doc of documents.all()) schedule(doc.uri, 0);
+    if (before.diagnosticsScope === 'workspace' && settings.diagnosticsScope === 'openFiles') sync.clearUnopened();
+    optionsChanged(JSON.stringify(before.exclude) !== JSON.stringify(settings.exclude) || before.maxFileSize !== settings.maxFileSize);
   };
 
   connection.onInitialize((params): InitializeResult => {
     configurationPull = !!params.capabilities.workspace?.configuration;
+    watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    roots = workspaceRoots(params);
     const init = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (init !== undefined) state.settings = readSettings(init).settings;
     return {
@@ -130,10 +116,17 @@ export function startServer(args: string[]): ServerState {
 
   connection.onInitialized(() => {
     // Load the schemas while the editor is still busy opening files, so the first document does not wait for them.
-    setImmediate(() => safely(() => warmUp(ws())));
-    if (!configurationPull) return;
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesim' }).catch(() => undefined);
-    void connection.workspace.getConfiguration('kubesim').then(applySettings, () => undefined);
+    setImmediate(() => sync.safely(() => warmUp(ws())));
+    if (watchDynamically) registerFileWatching(connection);
+    const settingsPulled = configurationPull ? connection.workspace.getConfiguration('kubesim').then(applySettings, () => undefined) : Promise.resolve();
+    if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesim' }).catch(() => undefined);
+    // The index waits for the settings (their exclude globs), then reads the disk in the background.
+    void settingsPulled.then(() => {
+      project.load();
+      indexStarted = true;
+      workspace?.setOptions(options());
+      if (roots.length) void indexer.start();
+    });
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -141,22 +134,19 @@ export function startServer(args: string[]): ServerState {
     else applySettings((change.settings as { kubesim?: unknown } | undefined)?.kubesim);
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => schedule(e.document.uri, DIAGNOSTICS_DELAY_MS));
-  documents.onDidClose((e) => {
-    clearTimeout(pending.get(e.document.uri));
-    pending.delete(e.document.uri);
-    const affected = workspace ? (workspace.removeFile(e.document.uri), workspace.affectedBy(e.document.uri)) : [];
-    for (const other of affected) if (other !== e.document.uri) republish(other);
-    state.convert.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  });
+  onWatchedFileChanges(connection, { sync, indexer, project, maxFileSize: () => state.settings.maxFileSize });
+
+  documents.onDidOpen((e) => sync.opened(e.document.uri));
+  documents.onDidChangeContent((e) => sync.changed(e.document.uri));
+  documents.onDidClose((e) => sync.safely(() => sync.closed(e.document.uri)));
 
   const fileOf = (uri: string) => {
     const doc = documents.get(uri);
-    if (!doc || doc.getText().length > state.settings.maxFileSize) return undefined;
-    return ws().setFile(uri, doc.getText());
+    if (!doc || doc.getText().length > state.settings.maxFileSize || project.owns(canonicalUri(uri))) return undefined;
+    return ws().setFile(canonicalUri(uri), doc.getText());
   };
+
+  connection.onRequest(WORKSPACE_DEBUG_REQUEST, () => ({ indexing: indexer.indexing, files: workspace?.uris() ?? [], ruleEvaluations: Object.fromEntries(workspace?.ruleEvaluations ?? []) }));
 
   connection.onDocumentSymbol((p) => {
     const file = fileOf(p.textDocument.uri);

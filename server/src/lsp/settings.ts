@@ -1,4 +1,5 @@
 import type { CheckOptions, SeverityOverride } from '../engine/check';
+import type { ProjectConfig } from '../engine/config/kubesimConfig';
 import { RULES_BY_ID } from '../engine/rules/registry';
 
 /** The `kubesim.*` settings the server reads; package.json contributes them. */
@@ -7,9 +8,15 @@ export interface ServerSettings {
   maxFileSize: number;
   defaultNamespace: string;
   rules: Record<string, SeverityOverride>;
+  /** Glob patterns (relative to each workspace folder) the workspace index skips. */
+  exclude: string[];
+  /** Which files get diagnostics: the open ones, or every indexed manifest too. */
+  diagnosticsScope: DiagnosticsScope;
 }
 
-export const DEFAULT_SERVER_SETTINGS: ServerSettings = { kubernetesVersion: '1.30', maxFileSize: 5_000_000, defaultNamespace: 'default', rules: {} };
+export type DiagnosticsScope = 'openFiles' | 'workspace';
+
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = { kubernetesVersion: '1.30', maxFileSize: 5_000_000, defaultNamespace: 'default', rules: {}, exclude: [], diagnosticsScope: 'openFiles' };
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -19,7 +26,7 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
  */
 export function readSettings(raw: unknown): { settings: ServerSettings; warnings: string[] } {
   const warnings: string[] = [];
-  const s = { ...DEFAULT_SERVER_SETTINGS, rules: {} as Record<string, SeverityOverride> };
+  const s: ServerSettings = { ...DEFAULT_SERVER_SETTINGS, rules: {}, exclude: [] };
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   if (obj.kubernetesVersion !== undefined) {
     if (typeof obj.kubernetesVersion === 'string' && /^v?1\.\d+$/.test(obj.kubernetesVersion.trim())) s.kubernetesVersion = obj.kubernetesVersion.trim().replace(/^v/, '');
@@ -42,9 +49,36 @@ export function readSettings(raw: unknown): { settings: ServerSettings; warnings
       }
     } else warnings.push('kubesim.rules must be an object of rule id to severity; ignored.');
   }
+  if (obj.exclude !== undefined) {
+    if (Array.isArray(obj.exclude) && obj.exclude.every((g) => typeof g === 'string')) s.exclude = (obj.exclude as string[]).map((g) => g.trim()).filter(Boolean);
+    else warnings.push('kubesim.exclude must be a list of glob patterns; ignored.');
+  }
+  // VS Code sends dotted settings nested ({diagnostics: {scope}}); other clients may send the flat key.
+  const diagnostics = obj.diagnostics && typeof obj.diagnostics === 'object' ? (obj.diagnostics as Record<string, unknown>) : {};
+  const scope = diagnostics.scope ?? obj['diagnostics.scope'];
+  if (scope !== undefined) {
+    if (scope === 'openFiles' || scope === 'workspace') s.diagnosticsScope = scope;
+    else warnings.push(`kubesim.diagnostics.scope must be "openFiles" or "workspace"; using ${s.diagnosticsScope}.`);
+  }
   return { settings: s, warnings };
 }
 
-export function checkOptions(s: ServerSettings): CheckOptions {
-  return { k8sVersion: s.kubernetesVersion, defaultNamespace: s.defaultNamespace, rules: s.rules };
+/**
+ * The engine options from the editor settings and the workspace's
+ * .kubesim.yaml. The file describes the project, so its kubernetesVersion and
+ * defaultNamespace win over the settings (an editor cannot tell a default
+ * from a chosen value); per rule, the `kubesim.rules` setting wins over the
+ * file, so a user can quiet or raise a rule for themselves.
+ */
+export function checkOptions(s: ServerSettings, config?: ProjectConfig): CheckOptions {
+  return {
+    k8sVersion: config?.kubernetesVersion ?? s.kubernetesVersion,
+    defaultNamespace: config?.defaultNamespace ?? s.defaultNamespace,
+    rules: { ...config?.rules, ...s.rules },
+  };
+}
+
+/** The index skips what either the settings or .kubesim.yaml exclude. */
+export function excludeGlobs(s: ServerSettings, config?: ProjectConfig): string[] {
+  return [...s.exclude, ...(config?.exclude ?? [])];
 }
