@@ -7,6 +7,7 @@ import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
@@ -21,6 +22,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
   type CodeAction,
   type Command,
   type CompletionItem,
@@ -52,13 +54,22 @@ export interface StartOptions {
   configuration?: Record<string, unknown>;
   /** initializationOptions.settings. */
   initSettings?: Record<string, unknown>;
+  /** The workspace folder (a file: URI) the server indexes; none when absent. */
+  rootUri?: string;
+  /** Offer window.workDoneProgress and workspace.didChangeWatchedFiles dynamic registration, as VS Code does. */
+  editorCapabilities?: boolean;
 }
+
+/** What the server sent, in arrival order, so tests can assert what came before what. */
+export type ServerEvent = { type: 'publish'; uri: string; version?: number } | { type: 'progress'; kind: string; message?: string };
 
 /** A guard against hangs only: a test waits for an event, never for a duration. */
 const HANG_GUARD_MS = 60_000;
 
 export class LspClient {
   readonly messages: ShowMessageParams[] = [];
+  readonly events: ServerEvent[] = [];
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
   private exitCode: Promise<number | null>;
@@ -84,6 +95,7 @@ export class LspClient {
     const pendingMessages: ShowMessageParams[] = [];
     let client: LspClient | undefined;
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      sink().events.push({ type: 'publish', uri: p.uri, version: p.version });
       if (client) client.onPublish(p);
       else pending.push(p);
     });
@@ -93,16 +105,28 @@ export class LspClient {
     });
     const config = { value: options.configuration };
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'kubesim' ? (config.value ?? null) : null)));
-    connection.onRequest(RegistrationRequest.type, () => undefined);
+    const early: { events: ServerEvent[]; registrations: { method: string; registerOptions?: unknown }[] } = { events: [], registrations: [] };
+    const sink = (): typeof early => client ?? early;
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      sink().registrations.push(...p.registrations);
+      client?.wake();
+    });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onNotification('$/progress', (p: { token: unknown; value: unknown }) => {
+      const v = p.value as { kind?: string; message?: string; title?: string };
+      sink().events.push({ type: 'progress', kind: String(v.kind), message: v.message ?? v.title });
+      client?.wake();
+    });
     const log = { text: '' };
     child.stderr!.on('data', (b: Buffer) => (log.text += b.toString()));
     connection.listen();
     const initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: options.rootUri ?? null,
+      workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
       capabilities: {
-        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true }, ...(options.editorCapabilities ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
+        ...(options.editorCapabilities ? { window: { workDoneProgress: true } } : {}),
         textDocument: {
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true, relatedInformation: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -113,6 +137,8 @@ export class LspClient {
       initializationOptions: options.initSettings ? { settings: options.initSettings } : undefined,
     });
     client = new LspClient(child, connection, initializeResult, log, config);
+    client.events.push(...early.events);
+    client.registrations.push(...early.registrations);
     for (const p of pending) client.onPublish(p);
     for (const m of pendingMessages) client.onMessage(m);
     await connection.sendNotification(InitializedNotification.type, {});
@@ -132,6 +158,29 @@ export class LspClient {
   private onMessage(m: ShowMessageParams): void {
     this.messages.push(m);
     this.wake();
+  }
+
+  /** Resolves once the server has ended `n` work-done progress runs (n = 1: the first index). */
+  progressEnded(n = 1): Promise<void> {
+    return this.until(`progress end #${n}`, () => (this.events.filter((e) => e.type === 'progress' && e.kind === 'end').length >= n ? true : undefined)).then(() => undefined);
+  }
+
+  registered(method: string): Promise<{ method: string; registerOptions?: unknown }> {
+    return this.until(`a registration of ${method}`, () => this.registrations.find((r) => r.method === method));
+  }
+
+  /** Tells the server files changed on disk (1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** The latest publish for `uri` (with any version) satisfying `match`, waiting for it. */
+  publishMatching(uri: string, match: (p: PublishDiagnosticsParams) => boolean, after = 0): Promise<PublishDiagnosticsParams> {
+    return this.until(`a matching publish for ${uri}`, () => this.publishesFor(uri).slice(after).find(match));
+  }
+
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
   private wake(): void {

@@ -69,14 +69,14 @@ export class WorkspaceSync {
     const path = this.disk.has(uri) ? uriToPath(uri) : undefined;
     const read = path ? readManifest(path, this.host.settings().maxFileSize) : undefined;
     if (read?.ok) {
-      this.setDisk(uri, read.text);
+      this.republish(this.setDisk(uri, read.text).filter((u) => u !== uri));
       if (this.host.settings().diagnosticsScope === 'workspace') {
         this.sendCurrent(uri, editorUri);
         return;
       }
     } else {
       this.disk.delete(uri);
-      this.remove(uri);
+      this.republish(this.remove(uri).filter((u) => u !== uri));
     }
     void this.host.connection.sendDiagnostics({ uri: editorUri, diagnostics: [] });
   }
