@@ -1,29 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { LspClient } from './client';
+import { deployment, makeWorkspace } from './workspaceFixtures';
 
 /** The server indexes the workspace folder from disk; files it has not been shown still count. */
-export const deployment = (app: string, configMap = 'web-config'): string => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: ${app}}
-  template:
-    metadata:
-      labels: {app: ${app}}
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          ports: [{containerPort: 80, name: http}]
-          envFrom: [{configMapRef: {name: ${configMap}}}]
-`;
+
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n';
 const CONFIG_MAP = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  mode: fast\n`;
 const OTHER = deployment('other', 'other-config').replace('name: web\nspec', 'name: other\nspec') + '---\n' + CONFIG_MAP('other-config');
@@ -32,16 +16,6 @@ interface DebugWorkspace {
   indexing: boolean;
   files: string[];
   ruleEvaluations: Record<string, number>;
-}
-
-export function makeWorkspace(files: Record<string, string>): { dir: string; uri: (rel: string) => string; write: (rel: string, text: string) => void } {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kubesim-ws-')));
-  const write = (rel: string, text: string): void => {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  };
-  for (const [rel, text] of Object.entries(files)) write(rel, text);
-  return { dir, uri: (rel) => pathToFileURL(path.join(dir, rel)).href, write };
 }
 
 const codes = (p: { diagnostics: { code?: unknown }[] }): unknown[] => p.diagnostics.map((d) => d.code);
