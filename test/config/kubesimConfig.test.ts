@@ -69,3 +69,14 @@ describe('settings and .kubesim.yaml together', () => {
     assert.deepEqual(bad.warnings, ['kubesim.exclude must be a list of glob patterns; ignored.', 'kubesim.diagnostics.scope must be "openFiles" or "workspace"; using openFiles.']);
   });
 });
+
+describe('settings contributed in package.json', () => {
+  it('declares every setting the server reads, with the server\u2019s default', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pkg = require('../../../package.json') as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
+    const props = pkg.contributes.configuration.properties;
+    const d = DEFAULT_SERVER_SETTINGS;
+    const expected: Record<string, unknown> = { kubernetesVersion: d.kubernetesVersion, maxFileSize: d.maxFileSize, defaultNamespace: d.defaultNamespace, rules: d.rules, exclude: d.exclude, 'diagnostics.scope': d.diagnosticsScope };
+    for (const [key, value] of Object.entries(expected)) assert.deepEqual(props[`kubesim.${key}`]?.default, value, `kubesim.${key}`);
+  });
+});
