@@ -20,8 +20,11 @@ import { Workspace } from '../engine/workspace';
 import { loadSchemaBundle } from '../node/schemaBundle';
 import { loadPrecompiledValidators } from '../node/validators';
 import { Converter, quickFixes } from './convert';
+import { registerCodeLens } from './codeLens';
 import { registerCompletion } from './completion';
+import { registerDefinition } from './definition';
 import { registerHover } from './hover';
+import { registerReferences } from './references';
 import { checkOptions, DEFAULT_SERVER_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 /** A small manifest checked once at start-up, so the YAML parser and validators are compiled by the JIT before the user's first file. */
@@ -123,6 +126,9 @@ export function startServer(args: string[]): ServerState {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'kubesim', version: '0.1.0' },
     };
@@ -188,6 +194,9 @@ export function startServer(args: string[]): ServerState {
 
   registerCompletion(state, fileOf);
   registerHover(state, fileOf);
+  registerDefinition(state, fileOf);
+  registerReferences(state, fileOf);
+  registerCodeLens(state, fileOf);
 
   process.on('uncaughtException', (e) => connection.console.error(`kubesim: uncaught: ${e?.stack ?? String(e)}`));
   documents.listen(connection);
