@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import {
   CodeActionRequest,
+  CodeLensRequest,
   CompletionRequest,
   ConfigurationRequest,
+  DefinitionRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -16,12 +18,14 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  ReferencesRequest,
   RegistrationRequest,
   ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type CodeAction,
+  type CodeLens,
   type Command,
   type CompletionItem,
   type CompletionList,
@@ -30,6 +34,8 @@ import {
   type FoldingRange,
   type Hover,
   type InitializeResult,
+  type Location,
+  type LocationLink,
   type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -219,6 +225,19 @@ export class LspClient {
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
     const r = (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } })) as (CodeAction | Command)[] | null;
     return (r ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  }
+
+  async definition(uri: string, position: Position): Promise<Location[]> {
+    const r = (await this.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position })) as Location | Location[] | LocationLink[] | null;
+    return r === null ? [] : ((Array.isArray(r) ? r : [r]) as Location[]);
+  }
+
+  async references(uri: string, position: Position, includeDeclaration = false): Promise<Location[]> {
+    return (await this.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration } })) ?? [];
+  }
+
+  async codeLenses(uri: string): Promise<CodeLens[]> {
+    return (await this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
   }
 
   /** shutdown, exit, and the process's exit code. */
