@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import {
   CodeActionRequest,
+  CodeLensRefreshRequest,
   CodeLensRequest,
   CompletionRequest,
   ConfigurationRequest,
@@ -58,6 +59,8 @@ export interface StartOptions {
   configuration?: Record<string, unknown>;
   /** initializationOptions.settings. */
   initSettings?: Record<string, unknown>;
+  /** Offer workspace/codeLens/refresh (the client counts the requests). */
+  codeLensRefresh?: boolean;
 }
 
 /** A guard against hangs only: a test waits for an event, never for a duration. */
@@ -65,6 +68,8 @@ const HANG_GUARD_MS = 60_000;
 
 export class LspClient {
   readonly messages: ShowMessageParams[] = [];
+  /** How many workspace/codeLens/refresh requests the server sent. */
+  lensRefreshes = 0;
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
   private exitCode: Promise<number | null>;
@@ -100,6 +105,13 @@ export class LspClient {
     const config = { value: options.configuration };
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'kubesim' ? (config.value ?? null) : null)));
     connection.onRequest(RegistrationRequest.type, () => undefined);
+    let earlyRefreshes = 0;
+    connection.onRequest(CodeLensRefreshRequest.type, () => {
+      if (client) {
+        client.lensRefreshes++;
+        client.wake();
+      } else earlyRefreshes++;
+    });
     const log = { text: '' };
     child.stderr!.on('data', (b: Buffer) => (log.text += b.toString()));
     connection.listen();
@@ -108,7 +120,7 @@ export class LspClient {
       rootUri: null,
       workspaceFolders: null,
       capabilities: {
-        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: !!options.codeLensRefresh } },
         textDocument: {
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true, relatedInformation: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -119,6 +131,7 @@ export class LspClient {
       initializationOptions: options.initSettings ? { settings: options.initSettings } : undefined,
     });
     client = new LspClient(child, connection, initializeResult, log, config);
+    client.lensRefreshes = earlyRefreshes;
     for (const p of pending) client.onPublish(p);
     for (const m of pendingMessages) client.onMessage(m);
     await connection.sendNotification(InitializedNotification.type, {});
@@ -138,6 +151,11 @@ export class LspClient {
   private onMessage(m: ShowMessageParams): void {
     this.messages.push(m);
     this.wake();
+  }
+
+  /** Resolves once the server has asked for more than `count` lens refreshes. */
+  lensRefresh(count: number): Promise<number> {
+    return this.until(`lens refresh #${count + 1}`, () => (this.lensRefreshes > count ? this.lensRefreshes : undefined));
   }
 
   private wake(): void {

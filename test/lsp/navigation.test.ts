@@ -118,3 +118,26 @@ describe('LSP: definition, references, code lenses and workspace completion', ()
     assert.deepEqual((await client.completion(dep, pos(text, 'key: ', 0, true))).map((i) => i.label), ['password']);
   });
 });
+
+describe('LSP: lenses over one file follow edits in another', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ codeLensRefresh: true });
+    await client.open(dep, DEPLOYMENT, 1);
+    await client.open(svc, SERVICE, 1);
+    await client.diagnostics(dep, 1);
+    await client.diagnostics(svc, 1);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('asks the editor to redraw lenses after an edit, and the Service lens then counts the new replicas', async () => {
+    assert.deepEqual((await client.codeLenses(svc)).map((l) => l.command?.title), ['selects 2 pods · deployment/web']);
+    const seen = client.lensRefreshes;
+    await client.change(dep, DEPLOYMENT.replace('replicas: 2', 'replicas: 4'), 2);
+    await client.diagnostics(dep, 2);
+    await client.lensRefresh(seen);
+    assert.deepEqual((await client.codeLenses(svc)).map((l) => l.command?.title), ['selects 4 pods · deployment/web']);
+  });
+});

@@ -9,6 +9,7 @@ import {
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type Connection,
   type DocumentSymbol,
   type InitializeResult,
@@ -44,6 +45,7 @@ export interface ServerState {
   workspace: Workspace;
   convert: Converter;
   settings: ServerSettings;
+  clientCapabilities?: ClientCapabilities;
 }
 
 export function startServer(args: string[]): ServerState {
@@ -116,6 +118,7 @@ export function startServer(args: string[]): ServerState {
 
   connection.onInitialize((params): InitializeResult => {
     configurationPull = !!params.capabilities.workspace?.configuration;
+    state.clientCapabilities = params.capabilities;
     const init = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (init !== undefined) state.settings = readSettings(init).settings;
     return {
