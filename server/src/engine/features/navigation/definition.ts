@@ -51,6 +51,8 @@ function targets(view: IndexView, res: Resource, ns: string, path: PathSegment[]
 
   if (res.kind === 'Service' && path[0] === 'spec' && path[1] === 'ports' && typeof path[2] === 'number' && path[3] === 'targetPort') return targetPortTargets(view, res, ns, path[2]);
   if (res.kind === 'Ingress') return ingressTargets(view, res, ns, path);
+  // The governing Service that gives a StatefulSet's pods their DNS names.
+  if (res.kind === 'StatefulSet' && samePath(path, ['spec', 'serviceName'])) return named('', 'Service', get(res.value, ['spec', 'serviceName']));
   if (res.kind === 'HorizontalPodAutoscaler' && samePath(path, ['spec', 'scaleTargetRef', 'name'])) {
     const ref = get(res.value, ['spec', 'scaleTargetRef']);
     if (isObject(ref) && typeof ref.kind === 'string' && typeof ref.apiVersion === 'string') return named(splitApiVersion(ref.apiVersion).group, ref.kind, ref.name);
