@@ -39,6 +39,14 @@ describe('completion of cross-resource values', () => {
     assert.deepEqual(labels(completeAt(pdb)), ['app', 'tier']);
   });
 
+  it('offers no pod labels where a selector picks namespaces or nodes', () => {
+    const np = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: n\n  namespace: shop\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              |\n';
+    assert.deepEqual(labels(completeAt(np)), []);
+    assert.deepEqual(labels(completeAt(np.replace('namespaceSelector', 'podSelector'))), ['app', 'tier']);
+    const affinity = pod('shop', '  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n          - matchExpressions:\n              - key: |\n');
+    assert.ok(!labels(completeAt(affinity)).includes('tier'), 'node labels are not pod labels');
+  });
+
   it('offers Service names and their port names and numbers in Ingress backends', () => {
     const ing = (ns: string, backend: string): string =>
       `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: i\n  namespace: ${ns}\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n${backend}`;

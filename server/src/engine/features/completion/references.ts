@@ -1,6 +1,7 @@
 import type { IndexedResource, IndexView } from '../../index/types';
 import { matchesLabels } from '../../index/labels';
 import { effectiveNamespace } from '../../index/scope';
+import type { PathSegment } from '../../yaml/ast';
 import type { CompletionEntry } from '../completion';
 import type { CompletionCursor } from '../cursor';
 import { docMap, docValue } from './docValues';
@@ -35,15 +36,15 @@ export function workspaceCompletions(cursor: CompletionCursor, ws: WorkspaceLook
   const equalitySelector = (kind === 'Service' || kind === 'ReplicationController') && P[0] === 'spec' && P[1] === 'selector';
 
   if (cursor.position === 'key') {
-    if ((equalitySelector && n === 2) || last === 'matchLabels') return labelKeyEntries(view, ns, cursor);
+    if ((equalitySelector && n === 2) || (last === 'matchLabels' && selectsPods(P.slice(0, -1)))) return labelKeyEntries(view, ns, cursor);
     return undefined;
   }
   const lead = valueLead(cursor);
   const names = (group: string, k: string, extra: string[] = []): CompletionEntry[] => nameEntries(view.list(group, k, ns), k, ns, extra, cursor, lead);
   const sibling = (key: string): string | undefined => docValue(cursor, [...P.slice(0, n - 1), key]);
 
-  if ((equalitySelector && n === 3 && typeof last === 'string') || (parent === 'matchLabels' && typeof last === 'string')) return labelValueEntries(view, ns, last as string, cursor, lead);
-  if (last === 'key' && P[n - 3] === 'matchExpressions') return labelKeyValues(view, ns, cursor, lead);
+  if ((equalitySelector && n === 3 && typeof last === 'string') || (parent === 'matchLabels' && typeof last === 'string' && selectsPods(P.slice(0, -2)))) return labelValueEntries(view, ns, last as string, cursor, lead);
+  if (last === 'key' && P[n - 3] === 'matchExpressions' && selectsPods(P.slice(0, -3))) return labelKeyValues(view, ns, cursor, lead);
   if (parent === 'persistentVolumeClaim' && last === 'claimName') return names('', 'PersistentVolumeClaim');
   if (last === 'serviceAccountName' || last === 'serviceAccount') return names('', 'ServiceAccount', ['default']);
   if (last === 'name' && typeof parent === 'string' && CONFIGMAP_NAME.has(parent)) return names('', 'ConfigMap');
@@ -101,6 +102,17 @@ function keyEntries(view: IndexView, kind: 'ConfigMap' | 'Secret', ns: string, n
   const keys = new Set<string>();
   for (const o of view.get('', kind, ns, name)) for (const k of o.facts.keys ?? []) keys.add(k);
   return [...keys].sort().map((k) => ({ label: k, kind: 'value', insertText: lead + yamlScalar(k), detail: `key of ${kind.toLowerCase()}/${name}`, filterText: k, replace: cursor.replace }));
+}
+
+/**
+ * True when the label selector at `path` selects pods: a workload's or PDB's spec.selector, a
+ * podSelector, a labelSelector (topology spread, pod affinity). Not a namespaceSelector, a
+ * node selector term, or an HPA metric selector, which select other things.
+ */
+function selectsPods(path: readonly PathSegment[]): boolean {
+  const last = path[path.length - 1];
+  if (last === 'podSelector' || last === 'labelSelector') return true;
+  return last === 'selector' && (path.length === 2 || (path.length === 4 && path[1] === 'jobTemplate')) && path[0] === 'spec';
 }
 
 /** Container ports of the pods the Service's selector selects: names first, then numbers. */
