@@ -2,8 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import {
   CodeActionRequest,
+  CodeLensRefreshRequest,
+  CodeLensRequest,
   CompletionRequest,
   ConfigurationRequest,
+  DefinitionRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -17,6 +20,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  ReferencesRequest,
   RegistrationRequest,
   ShowMessageNotification,
   ShutdownRequest,
@@ -24,6 +28,7 @@ import {
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
   type CodeAction,
+  type CodeLens,
   type Command,
   type CompletionItem,
   type CompletionList,
@@ -32,6 +37,8 @@ import {
   type FoldingRange,
   type Hover,
   type InitializeResult,
+  type Location,
+  type LocationLink,
   type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -58,6 +65,8 @@ export interface StartOptions {
   rootUri?: string;
   /** Offer window.workDoneProgress and workspace.didChangeWatchedFiles dynamic registration, as VS Code does. */
   editorCapabilities?: boolean;
+  /** Offer workspace/codeLens/refresh (the client counts the requests). */
+  codeLensRefresh?: boolean;
 }
 
 /** What the server sent, in arrival order, so tests can assert what came before what. */
@@ -70,6 +79,8 @@ export class LspClient {
   readonly messages: ShowMessageParams[] = [];
   readonly events: ServerEvent[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** How many workspace/codeLens/refresh requests the server sent. */
+  lensRefreshes = 0;
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
   private exitCode: Promise<number | null>;
@@ -117,6 +128,13 @@ export class LspClient {
       sink().events.push({ type: 'progress', kind: String(v.kind), message: v.message ?? v.title });
       client?.wake();
     });
+    let earlyRefreshes = 0;
+    connection.onRequest(CodeLensRefreshRequest.type, () => {
+      if (client) {
+        client.lensRefreshes++;
+        client.wake();
+      } else earlyRefreshes++;
+    });
     const log = { text: '' };
     child.stderr!.on('data', (b: Buffer) => (log.text += b.toString()));
     connection.listen();
@@ -125,7 +143,7 @@ export class LspClient {
       rootUri: options.rootUri ?? null,
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
       capabilities: {
-        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true }, ...(options.editorCapabilities ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
+        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: !!options.codeLensRefresh }, ...(options.editorCapabilities ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
         ...(options.editorCapabilities ? { window: { workDoneProgress: true } } : {}),
         textDocument: {
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true, relatedInformation: true },
@@ -139,6 +157,7 @@ export class LspClient {
     client = new LspClient(child, connection, initializeResult, log, config);
     client.events.push(...early.events);
     client.registrations.push(...early.registrations);
+    client.lensRefreshes = earlyRefreshes;
     for (const p of pending) client.onPublish(p);
     for (const m of pendingMessages) client.onMessage(m);
     await connection.sendNotification(InitializedNotification.type, {});
@@ -181,6 +200,11 @@ export class LspClient {
 
   request<R>(method: string, params?: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Resolves once the server has asked for more than `count` lens refreshes. */
+  lensRefresh(count: number): Promise<number> {
+    return this.until(`lens refresh #${count + 1}`, () => (this.lensRefreshes > count ? this.lensRefreshes : undefined));
   }
 
   private wake(): void {
@@ -268,6 +292,19 @@ export class LspClient {
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
     const r = (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } })) as (CodeAction | Command)[] | null;
     return (r ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  }
+
+  async definition(uri: string, position: Position): Promise<Location[]> {
+    const r = (await this.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position })) as Location | Location[] | LocationLink[] | null;
+    return r === null ? [] : ((Array.isArray(r) ? r : [r]) as Location[]);
+  }
+
+  async references(uri: string, position: Position, includeDeclaration = false): Promise<Location[]> {
+    return (await this.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration } })) ?? [];
+  }
+
+  async codeLenses(uri: string): Promise<CodeLens[]> {
+    return (await this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
   }
 
   /** shutdown, exit, and the process's exit code. */

@@ -2,6 +2,7 @@ import type { CheckOptions, Engine, ErrorSink } from './check';
 import { DEFAULT_SETTINGS } from './check';
 import type { Diagnostic, Fix, Related, Severity, Span } from './diagnostic';
 import { compareDiagnostics } from './diagnostic';
+import type { IndexView } from './index/types';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { isGoTemplate, isNonResource } from './k8s/nonResource';
 import { kindSpan, resourcesOf, spanAt, type Resource } from './k8s/resource';
@@ -88,6 +89,11 @@ export class Workspace {
 
   uris(): string[] {
     return [...this.files.keys()];
+  }
+
+  /** The index for editor features (navigation, lenses, completion); their reads are not tracked as rule dependencies. */
+  view(): IndexView {
+    return this.index.view(new Set());
   }
 
   /**

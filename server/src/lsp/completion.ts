@@ -16,7 +16,8 @@ export function registerCompletion(state: ServerState, fileOf: (uri: string) => 
     const file = fileOf(p.textDocument.uri);
     if (!file || token.isCancellationRequested || state.convert.pastEnd(file.uri, p.position)) return [];
     const offset = state.convert.offset(file.uri, p.position);
-    return complete(file.parsed, offset, state.workspace.engine.bundle).map((c, i): CompletionItem => {
+    const ws = state.workspace;
+    return complete(file.parsed, offset, ws.engine.bundle, { index: ws.view(), defaultNamespace: ws.options.defaultNamespace }).map((c, i): CompletionItem => {
       const item: CompletionItem = {
         label: c.label,
         kind: KIND[c.kind] ?? CompletionItemKind.Text,

@@ -9,6 +9,7 @@ import {
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type Connection,
   type DocumentSymbol,
   type InitializeResult,
@@ -20,10 +21,13 @@ import { Workspace } from '../engine/workspace';
 import { loadSchemaBundle } from '../node/schemaBundle';
 import { loadPrecompiledValidators } from '../node/validators';
 import { Converter, quickFixes } from './convert';
+import { registerCodeLens } from './codeLens';
 import { registerCompletion } from './completion';
+import { registerDefinition } from './definition';
 import { registerHover } from './hover';
 import { Indexer, inSlices } from './indexer';
 import { ProjectConfigFile } from './projectConfig';
+import { registerReferences } from './references';
 import { checkOptions, DEFAULT_SERVER_SETTINGS, excludeGlobs, readSettings, type ServerSettings } from './settings';
 import { canonicalUri } from './uris';
 import { onWatchedFileChanges, registerFileWatching, WORKSPACE_DEBUG_REQUEST, workspaceRoots } from './watching';
@@ -43,6 +47,7 @@ export interface ServerState {
   workspace: Workspace;
   convert: Converter;
   settings: ServerSettings;
+  clientCapabilities?: ClientCapabilities;
 }
 
 export function startServer(args: string[]): ServerState {
@@ -99,6 +104,7 @@ export function startServer(args: string[]): ServerState {
     configurationPull = !!params.capabilities.workspace?.configuration;
     watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     roots = workspaceRoots(params);
+    state.clientCapabilities = params.capabilities;
     const init = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (init !== undefined) state.settings = readSettings(init).settings;
     return {
@@ -109,6 +115,9 @@ export function startServer(args: string[]): ServerState {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'kubesim', version: '0.1.0' },
     };
@@ -178,6 +187,9 @@ export function startServer(args: string[]): ServerState {
 
   registerCompletion(state, fileOf);
   registerHover(state, fileOf);
+  registerDefinition(state, fileOf);
+  registerReferences(state, fileOf);
+  registerCodeLens(state, fileOf);
 
   process.on('uncaughtException', (e) => connection.console.error(`kubesim: uncaught: ${e?.stack ?? String(e)}`));
   documents.listen(connection);

@@ -4,6 +4,8 @@ import type { JsonSchema, SchemaBundle } from '../schema/bundle';
 import { deref } from '../schema/bundle';
 import type { ParsedFile } from '../yaml/parse';
 import { keyCompletions } from './completion/keys';
+import { workspaceCompletions, type WorkspaceLookup } from './completion/references';
+import { valueLead } from './completion/text';
 import { apiVersionValues, itemValues, kindValues, scalarValues } from './completion/values';
 import { completionCursor, type CompletionCursor } from './cursor';
 import { fieldAt, isArraySchema, isObjectSchema, rootSchema } from './fieldSchema';
@@ -26,11 +28,16 @@ export interface CompletionEntry {
   additionalEdits?: { span: Span; newText: string }[];
 }
 
-/** Completions at `offset`: keys, values, apiVersion/kind, or whole resources in an empty document. */
-export function complete(file: ParsedFile, offset: number, bundle: SchemaBundle): CompletionEntry[] {
+/**
+ * Completions at `offset`: keys, values, apiVersion/kind, or whole resources in an empty document.
+ * With the workspace, fields that name other objects offer what the workspace defines.
+ */
+export function complete(file: ParsedFile, offset: number, bundle: SchemaBundle, workspace?: WorkspaceLookup): CompletionEntry[] {
   try {
     const cursor = completionCursor(file, offset);
     if (!cursor) return [];
+    const fromWorkspace = workspace && workspaceCompletions(cursor, workspace);
+    if (fromWorkspace) return fromWorkspace;
     return cursor.position === 'value' ? valueCompletions(bundle, cursor, offset) : keyPositionCompletions(bundle, cursor);
   } catch {
     // Completion is best effort: a surprise in half-typed text must not break the editor.
@@ -72,7 +79,7 @@ function keyPositionCompletions(bundle: SchemaBundle, cursor: CompletionCursor):
 }
 
 function valueCompletions(bundle: SchemaBundle, cursor: CompletionCursor, offset: number): CompletionEntry[] {
-  const lead = cursor.replace.start > 0 && /:$/.test(cursor.doc.text.slice(0, cursor.replace.start - cursor.doc.start)) ? ' ' : '';
+  const lead = valueLead(cursor);
   if (cursor.path.length === 1 && cursor.path[0] === 'apiVersion') return apiVersionValues(bundle, cursor, lead);
   if (cursor.path.length === 1 && cursor.path[0] === 'kind') return kindValues(bundle, cursor, lead, lineStartOf(cursor, offset));
   const root = rootSchema(bundle, cursor.identity.apiVersion, cursor.identity.kind);

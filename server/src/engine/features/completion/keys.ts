@@ -3,7 +3,7 @@ import type { CompletionEntry } from '../completion';
 import type { CompletionCursor } from '../cursor';
 import { isArraySchema, isObjectSchema, serverPopulated, typeName, typesOf } from '../fieldSchema';
 import { fieldDocumentation } from '../fieldDocs';
-import { escapeSnippet, yamlScalar } from './text';
+import { choiceText, escapeSnippet, yamlScalar } from './text';
 
 /**
  * Keys that may be written in the mapping at the cursor. `listItem` is set when
@@ -68,4 +68,3 @@ function valuePlaceholder(s: JsonSchema): string {
   return '$0';
 }
 
-const choiceText = (v: string): string => v.replace(/[\\|,$}]/g, (c) => `\\${c}`);

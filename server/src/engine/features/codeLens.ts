@@ -1,0 +1,74 @@
+import type { Span } from '../diagnostic';
+import { ingressBackends } from '../index/refs';
+import { podSpecsOf, runsPods } from '../index/podSpecs';
+import type { IndexedResource, IndexView } from '../index/types';
+import type { Resource } from '../k8s/resource';
+import { nodeSpan } from '../yaml/ast';
+import { ingressesIn, written } from './navigation/locate';
+import { podCount } from './navigation/podCount';
+import { selectedTemplates, selectorFieldsOf, selects } from './navigation/selectors';
+
+/** A line of text shown above an object. */
+export interface Lens {
+  /** Where the object starts (empty span): editors draw the lens above that line. */
+  span: Span;
+  title: string;
+}
+
+const label = (r: IndexedResource | Resource): string => `${r.kind.toLowerCase()}/${r.name}`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Above each Service: how many pods its selector selects and from which workloads. Above each
+ * workload: the Services that select its pods and the Ingresses that route to those Services.
+ * Everything is looked up in the object's own namespace, as the cluster does.
+ */
+export function codeLenses(view: IndexView, resources: readonly Resource[]): Lens[] {
+  const out: Lens[] = [];
+  for (const res of resources) {
+    const ns = view.namespaceOf(res);
+    const s = nodeSpan(res.node);
+    if (ns === undefined || !s || !res.name) continue;
+    const span = { start: res.document.start + s.start, end: res.document.start + s.start };
+    try {
+      const title = res.kind === 'Service' && res.group === '' ? serviceTitle(view, res, ns) : runsPods(res.kind) ? workloadTitle(view, res, ns) : undefined;
+      if (title) out.push({ span, title });
+    } catch {
+      // a lens is advice: an object too broken to read gets none
+    }
+  }
+  return out;
+}
+
+function serviceTitle(view: IndexView, res: Resource, ns: string): string {
+  const spec = res.value.spec as Record<string, unknown> | undefined;
+  if (spec?.type === 'ExternalName') return `ExternalName: resolves to ${String(spec.externalName ?? '?')}, selects no pods`;
+  const f = selectorFieldsOf(res)[0];
+  if (!f || Object.keys(f.selector.matchLabels).length === 0) return 'no selector: its endpoints are not managed by Kubernetes';
+  const owners = new Map<string, IndexedResource>();
+  for (const t of selectedTemplates(view, ns, f)) owners.set(t.owner.id, t.owner);
+  if (owners.size === 0) return `selects no pods in namespace ${ns}`;
+  let pods = 0;
+  const extra: string[] = [];
+  const names: string[] = [];
+  for (const o of owners.values()) {
+    const c = podCount(o.res);
+    if ('pods' in c) pods += c.pods;
+    else extra.push(c.per === 'node' ? `1 per node (${label(o)})` : `those of ${label(o)} while a job runs`);
+    names.push(owners.size > 1 && 'pods' in c ? `${label(o)} (${c.pods})` : label(o));
+  }
+  const counted = pods > 0 || extra.length === 0 ? [plural(pods, 'pod')] : [];
+  return `selects ${[...counted, ...extra].join(' + ')} · ${names.join(', ')}`;
+}
+
+function workloadTitle(view: IndexView, res: Resource, ns: string): string {
+  const templates = podSpecsOf(res);
+  const services = written(view.list('', 'Service', ns)).filter((svc) => {
+    const f = selectorFieldsOf(svc.res)[0];
+    return f && templates.some((t) => selects(f, t.labels));
+  });
+  if (services.length === 0) return 'not exposed: no Service selects its pods';
+  const names = new Set(services.map((s) => s.name));
+  const ingresses = ingressesIn(view, ns).filter((ing) => ingressBackends(ing.res).some((b) => names.has(b.name)));
+  return `exposed by ${[...services, ...ingresses].map(label).join(' · ')}`;
+}
