@@ -11,6 +11,7 @@ import {
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
   ExitNotification,
+  LogMessageNotification,
   FoldingRangeRequest,
   HoverRequest,
   InitializedNotification,
@@ -30,6 +31,7 @@ import {
   type FoldingRange,
   type Hover,
   type InitializeResult,
+  type LogMessageParams,
   type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -52,6 +54,9 @@ export interface StartOptions {
   configuration?: Record<string, unknown>;
   /** initializationOptions.settings. */
   initSettings?: Record<string, unknown>;
+  /** Extra node options before the script (e.g. `--require hook.js`). */
+  execArgv?: string[];
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A guard against hangs only: a test waits for an event, never for a duration. */
@@ -59,6 +64,8 @@ const HANG_GUARD_MS = 60_000;
 
 export class LspClient {
   readonly messages: ShowMessageParams[] = [];
+  /** What the server wrote to its log (window/logMessage), in order. */
+  readonly logs: LogMessageParams[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
   private exitCode: Promise<number | null>;
@@ -78,10 +85,11 @@ export class LspClient {
     const script = fromRoot('dist', launch === 'server' ? 'server.js' : 'cli.js');
     if (!fs.existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` (npm test does)`);
     const args = launch === 'server' ? [script, '--stdio'] : [script, 'lsp', '--stdio'];
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const pending: PublishDiagnosticsParams[] = [];
     const pendingMessages: ShowMessageParams[] = [];
+    const pendingLogs: LogMessageParams[] = [];
     let client: LspClient | undefined;
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       if (client) client.onPublish(p);
@@ -90,6 +98,9 @@ export class LspClient {
     connection.onNotification(ShowMessageNotification.type, (p) => {
       if (client) client.onMessage(p);
       else pendingMessages.push(p);
+    });
+    connection.onNotification(LogMessageNotification.type, (p) => {
+      (client ? client.logs : pendingLogs).push(p);
     });
     const config = { value: options.configuration };
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'kubesim' ? (config.value ?? null) : null)));
@@ -115,6 +126,7 @@ export class LspClient {
     client = new LspClient(child, connection, initializeResult, log, config);
     for (const p of pending) client.onPublish(p);
     for (const m of pendingMessages) client.onMessage(m);
+    client.logs.push(...pendingLogs);
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
