@@ -22,7 +22,7 @@ import { loadPrecompiledValidators } from '../node/validators';
 import { Converter, quickFixes } from './convert';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
-import { checkOptions, DEFAULT_SERVER_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { checkOptions, DEFAULT_SERVER_SETTINGS, readSettings, tooLarge, type ServerSettings } from './settings';
 
 /** A small manifest checked once at start-up, so the YAML parser and validators are compiled by the JIT before the user's first file. */
 const WARM_UP_MANIFEST = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: warm-up\nspec:\n  selector:\n    matchLabels: {app: w}\n  template:\n    metadata:\n      labels: {app: w}\n    spec:\n      containers:\n        - name: w\n          image: w:1\n          ports: [{containerPort: 80, name: http}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: warm-up}\nspec:\n  selector: {app: w}\n  ports: [{port: 80, targetPort: http}]\n';
@@ -68,7 +68,7 @@ export function startServer(args: string[]): ServerState {
     const doc = documents.get(uri);
     if (!doc) return;
     const text = doc.getText();
-    if (text.length > state.settings.maxFileSize) {
+    if (tooLarge(text, state.settings.maxFileSize)) {
       if (!skipped.has(uri)) {
         skipped.add(uri);
         void connection.sendNotification('window/showMessage', { type: 3, message: `Kubesim skipped ${uri.split('/').pop()}: it is larger than kubesim.maxFileSize (${state.settings.maxFileSize} bytes).` });
@@ -154,7 +154,7 @@ export function startServer(args: string[]): ServerState {
 
   const fileOf = (uri: string) => {
     const doc = documents.get(uri);
-    if (!doc || doc.getText().length > state.settings.maxFileSize) return undefined;
+    if (!doc || tooLarge(doc.getText(), state.settings.maxFileSize)) return undefined;
     return ws().setFile(uri, doc.getText());
   };
 

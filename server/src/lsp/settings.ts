@@ -48,3 +48,10 @@ export function readSettings(raw: unknown): { settings: ServerSettings; warnings
 export function checkOptions(s: ServerSettings): CheckOptions {
   return { k8sVersion: s.kubernetesVersion, defaultNamespace: s.defaultNamespace, rules: s.rules };
 }
+
+/** kubesim.maxFileSize counts UTF-8 bytes; a UTF-16 unit is 1 to 3 of them, so most texts are judged without encoding. */
+export function tooLarge(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  return Buffer.byteLength(text, 'utf8') > maxBytes;
+}
