@@ -58,7 +58,7 @@ export function startServer(args: string[]): ServerState {
     return workspace;
   };
   const textOf = (uri: string): string | undefined => documents.get(uri)?.getText() ?? workspace?.getFile(uri)?.parsed.text;
-  const state: ServerState = { connection, documents, get workspace() { return ws(); }, convert: new Converter(textOf), settings: DEFAULT_SERVER_SETTINGS };
+  const state: ServerState = { connection, documents, get workspace() { return ws(); }, convert: new Converter(textOf, (uri) => documents.get(uri)), settings: DEFAULT_SERVER_SETTINGS };
   let configurationPull = false;
   const pending = new Map<string, NodeJS.Timeout>();
   const skipped = new Set<string>();
