@@ -15,6 +15,7 @@ import {
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
   ExitNotification,
+  LogMessageNotification,
   FoldingRangeRequest,
   HoverRequest,
   InitializedNotification,
@@ -39,6 +40,7 @@ import {
   type InitializeResult,
   type Location,
   type LocationLink,
+  type LogMessageParams,
   type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -67,6 +69,9 @@ export interface StartOptions {
   editorCapabilities?: boolean;
   /** Offer workspace/codeLens/refresh (the client counts the requests). */
   codeLensRefresh?: boolean;
+  /** Extra node options before the script (e.g. `--require hook.js`). */
+  execArgv?: string[];
+  env?: NodeJS.ProcessEnv;
 }
 
 /** What the server sent, in arrival order, so tests can assert what came before what. */
@@ -81,6 +86,8 @@ export class LspClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** How many workspace/codeLens/refresh requests the server sent. */
   lensRefreshes = 0;
+  /** What the server wrote to its log (window/logMessage), in order. */
+  readonly logs: LogMessageParams[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
   private exitCode: Promise<number | null>;
@@ -100,10 +107,11 @@ export class LspClient {
     const script = fromRoot('dist', launch === 'server' ? 'server.js' : 'cli.js');
     if (!fs.existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` (npm test does)`);
     const args = launch === 'server' ? [script, '--stdio'] : [script, 'lsp', '--stdio'];
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const pending: PublishDiagnosticsParams[] = [];
     const pendingMessages: ShowMessageParams[] = [];
+    const pendingLogs: LogMessageParams[] = [];
     let client: LspClient | undefined;
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       sink().events.push({ type: 'publish', uri: p.uri, version: p.version });
@@ -113,6 +121,9 @@ export class LspClient {
     connection.onNotification(ShowMessageNotification.type, (p) => {
       if (client) client.onMessage(p);
       else pendingMessages.push(p);
+    });
+    connection.onNotification(LogMessageNotification.type, (p) => {
+      (client ? client.logs : pendingLogs).push(p);
     });
     const config = { value: options.configuration };
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'kubesim' ? (config.value ?? null) : null)));
@@ -160,6 +171,7 @@ export class LspClient {
     client.lensRefreshes = earlyRefreshes;
     for (const p of pending) client.onPublish(p);
     for (const m of pendingMessages) client.onMessage(m);
+    client.logs.push(...pendingLogs);
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../server/src/engine/diagnostic';
 import { complete } from '../../server/src/engine/features/completion';
@@ -8,26 +7,12 @@ import { foldingSpans } from '../../server/src/engine/features/folding';
 import { hover } from '../../server/src/engine/features/hover';
 import { outline } from '../../server/src/engine/features/symbols';
 import { testEngine } from '../helpers/engine';
-import { fromRoot, SHARED } from '../helpers/paths';
+import { fromRoot } from '../helpers/paths';
 import { hostileDocuments, mulberry32, mutate } from './mutate';
+import { seeds } from './seeds';
 
 const DOCUMENTS = 10_000;
 const SEED = Number(process.env.KUBESIM_FUZZ_SEED ?? 20261123);
-
-/** Seed texts: the corpus when it is there, the repository's own YAML otherwise. */
-function seeds(): string[] {
-  const roots = [path.join(SHARED, 'corpus'), fromRoot('test'), fromRoot('examples')].filter((d) => fs.existsSync(d));
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(e.name) && fs.statSync(p).size < 200_000) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  roots.forEach(walk);
-  return out.length ? out : ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n'];
-}
 
 function assertInside(d: Diagnostic, text: string, label: string): void {
   assert.ok(d.span.start >= 0 && d.span.start <= d.span.end && d.span.end <= text.length, `${label}: ${d.ruleId} span ${d.span.start}-${d.span.end} outside 0-${text.length}`);

@@ -10,7 +10,7 @@ import { SchemaValidator, type PrecompiledValidators } from './schema/validate';
 import { applySuppressions } from './suppress';
 import { isMap, type Node } from 'yaml';
 import { findPair } from './yaml/ast';
-import { ChunkCache, parseYamlFile, looksLikeManifest, type ParsedFile, type YamlDocument } from './yaml/parse';
+import { ChunkCache, parseYamlFile, looksLikeManifest, type ParsedChunk, type ParsedFile, type YamlDocument } from './yaml/parse';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -31,6 +31,8 @@ export type ErrorSink = (ruleId: string, error: unknown) => void;
 export class Engine {
   readonly validator: SchemaValidator;
   readonly cache = new ChunkCache();
+  /** Per-document diagnostics, kept with the parsed document they came from. */
+  private readonly documentResults = new WeakMap<ParsedChunk, { uri: string; options: CheckOptions; rules: readonly Rule[]; diagnostics: readonly Diagnostic[] }>();
   readonly builtinGroups: ReadonlySet<string>;
   /** The rules run on each object; tests swap in their own (e.g. one that throws). */
   rules: readonly Rule[] = RULES;
@@ -58,29 +60,50 @@ export class Engine {
   private checkFileUnsafe(file: ParsedFile, options: CheckOptions): Diagnostic[] {
     if (isGoTemplate(file.text)) return [];
     const out: Diagnostic[] = [];
-    const resources = resourcesOf(file);
-    if (resources.length === 0 && !/^\s*(apiVersion|kind)\s*:/m.test(file.text)) return [];
+    for (const doc of file.documents) {
+      for (const d of this.checkDocumentCached(file.uri, doc, options)) out.push(shiftDiagnostic(d, doc.start));
+    }
+    return applySuppressions(file.text, out).sort(compareDiagnostics);
+  }
+
+  /**
+   * One `---` document's diagnostics, with spans relative to its start. They
+   * depend only on its text, the uri and the options, so they are kept with
+   * the parsed document (the parse cache hands back the same object for the
+   * same text) and an edit re-checks only the document it touched.
+   */
+  private checkDocumentCached(uri: string, doc: YamlDocument, options: CheckOptions): readonly Diagnostic[] {
+    const hit = this.documentResults.get(doc.parsed);
+    if (hit && hit.uri === uri && hit.options === options && hit.rules === this.rules) return hit.diagnostics;
+    const diagnostics = this.checkDocument(uri, doc, options);
+    this.documentResults.set(doc.parsed, { uri, options, rules: this.rules, diagnostics });
+    return diagnostics;
+  }
+
+  private checkDocument(uri: string, whole: YamlDocument, options: CheckOptions): Diagnostic[] {
+    // The document on its own, as if it were a file: rules and the validator see offsets relative to its start.
+    const doc: YamlDocument = { ...whole, start: 0, end: whole.text.length };
+    const file: ParsedFile = { uri, text: doc.text, documents: [doc] };
+    const out: Diagnostic[] = [];
     const push = (ruleId: string, span: Span, f: Pick<Finding, 'message' | 'severity' | 'related' | 'fixes'>): void => {
       const severity = effectiveSeverity(ruleId, f.severity, options);
       if (!severity) return;
-      out.push({ ruleId, severity, message: f.message, uri: file.uri, span, ...(f.related?.length ? { related: f.related } : {}), ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
+      out.push({ ruleId, severity, message: f.message, uri, span, ...(f.related?.length ? { related: f.related } : {}), ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
     };
 
-    for (const doc of file.documents) {
-      // A document is checked for syntax only when it is (or tries to be) a manifest.
-      const looksK8s = looksLikeManifest(doc.parsed.value) || /^\s*(apiVersion|kind)\s*:/m.test(doc.text);
-      if (!looksK8s) continue;
-      for (const p of doc.parsed.problems) {
-        const ruleId = p.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-        // The parser may point one past the end of a document; keep spans inside it.
-        const clamp = (o: number): number => Math.min(doc.end, Math.max(doc.start, doc.start + o));
-        push(ruleId, { start: clamp(p.span.start), end: clamp(p.span.end) }, { message: p.message });
-      }
-      const missing = missingTypeField(doc, this.bundle);
-      if (missing) push('schema-required', missing.span, { message: missing.message });
+    // A document is checked for syntax only when it is (or tries to be) a manifest.
+    const looksK8s = looksLikeManifest(doc.parsed.value) || /^\s*(apiVersion|kind)\s*:/m.test(doc.text);
+    if (!looksK8s) return out;
+    for (const p of doc.parsed.problems) {
+      const ruleId = p.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+      // The parser may point one past the end of a document; keep spans inside it.
+      const clamp = (o: number): number => Math.min(doc.end, Math.max(0, o));
+      push(ruleId, { start: clamp(p.span.start), end: clamp(p.span.end) }, { message: p.message });
     }
+    const missing = missingTypeField(doc, this.bundle);
+    if (missing) push('schema-required', missing.span, { message: missing.message });
 
-    for (const res of resources) {
+    for (const res of resourcesOf(file)) {
       if (isNonResource(res.group, res.version, res.kind)) continue;
       let findings: ReturnType<SchemaValidator['validate']> = [];
       try {
@@ -96,7 +119,7 @@ export class Engine {
         this.runRule(rule, res, file, options, push);
       }
     }
-    return applySuppressions(file.text, out).sort(compareDiagnostics);
+    return out;
   }
 
   private runRule(rule: ResourceRule, res: Resource, file: ParsedFile, settings: EngineSettings, push: (ruleId: string, span: Span, f: Finding) => void): void {
@@ -148,6 +171,16 @@ function missingTypeField(doc: YamlDocument, bundle: SchemaBundle): { span: Span
     return { span: (versionPair && at(versionPair.key)) || keySpan, message: `Missing required field "apiVersion": kubectl refuses an object without it ("Object 'apiVersion' is missing").${hint}` };
   }
   return undefined;
+}
+
+/** A document-relative diagnostic moved to its place in the file (its own spans, its fixes' and its related locations in the same file). */
+function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
+  if (by === 0) return d;
+  const move = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
+  const out: Diagnostic = { ...d, span: move(d.span) };
+  if (d.related) out.related = d.related.map((r) => (r.uri === d.uri ? { ...r, span: move(r.span) } : r));
+  if (d.fixes) out.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => (e.uri === d.uri ? { ...e, span: move(e.span) } : e)) }));
+  return out;
 }
 
 function effectiveSeverity(ruleId: string, findingSeverity: Severity | undefined, options: CheckOptions): Severity | undefined {

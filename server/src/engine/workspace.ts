@@ -9,7 +9,7 @@ import { kindSpan, resourcesOf, spanAt, type Resource } from './k8s/resource';
 import { RULES, RULES_BY_ID } from './rules/registry';
 import type { RelatedInResource, WorkspaceContext, WorkspaceRule } from './rules/types';
 import { applySuppressions } from './suppress';
-import type { ParsedFile } from './yaml/parse';
+import type { ParsedChunk, ParsedFile } from './yaml/parse';
 
 export interface WorkspaceFile {
   readonly uri: string;
@@ -27,9 +27,21 @@ interface StoredFinding {
   fixes?: Fix[];
 }
 
-interface WorkspaceResult {
+/** Workspace-rule results of one object; spans in its own file are relative to its document's start. */
+interface ObjectResult {
   findings: StoredFinding[];
-  /** Index topics the rules read for this file: its results change only when one of them does. */
+  /** Index topics the rules read for this object: its results change only when one of them does. */
+  reads: Set<string>;
+}
+
+/**
+ * A file's workspace-rule results, per object. Objects are found again by
+ * their parsed document (the same object while its text is unchanged), the
+ * how-many-th document with that text it is, and their place in it (List items).
+ */
+interface FileResults {
+  byDocument: Map<ParsedChunk, (ObjectResult | undefined)[][]>;
+  /** Union of the objects' reads: the topics under which this file is registered as a reader. */
   reads: Set<string>;
 }
 
@@ -48,7 +60,7 @@ const WORKSPACE_RULES = (): WorkspaceRule[] => RULES.filter((r): r is WorkspaceR
 export class Workspace {
   private readonly files = new Map<string, WorkspaceFile>();
   private readonly fileCache = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
-  private readonly wsCache = new Map<string, WorkspaceResult>();
+  private readonly wsCache = new Map<string, FileResults>();
   private readonly readers = new Map<string, Set<string>>();
   private readonly lastAffected = new Map<string, string[]>();
   private index: WorkspaceIndex;
@@ -124,81 +136,129 @@ export class Workspace {
       own = { text: file.parsed.text, diagnostics: this.engine.checkFile(file.parsed, this.options) };
       this.fileCache.set(uri, own);
     }
-    let ws = this.wsCache.get(uri);
-    if (!ws) {
-      ws = this.runWorkspaceRules(file);
-      this.wsCache.set(uri, ws);
-      for (const t of ws.reads) {
-        let set = this.readers.get(t);
-        if (!set) this.readers.set(t, (set = new Set()));
-        set.add(uri);
-      }
-    }
-    if (ws.findings.length === 0) return own.diagnostics;
-    const cross = applySuppressions(file.parsed.text, ws.findings.map((f) => this.publish(uri, f)));
+    const findings = this.workspaceFindings(file);
+    if (findings.length === 0) return own.diagnostics;
+    const cross = applySuppressions(file.parsed.text, findings);
     return [...own.diagnostics, ...cross].sort(compareDiagnostics);
+  }
+
+  /** Workspace-rule findings of a file, re-running the rules only for objects without a valid result. */
+  private workspaceFindings(file: WorkspaceFile): Diagnostic[] {
+    const uri = file.uri;
+    const previous = this.wsCache.get(uri);
+    const byDocument = new Map<ParsedChunk, (ObjectResult | undefined)[][]>();
+    const occurrences = new Map<ParsedChunk, number>();
+    const out: Diagnostic[] = [];
+    const checkable = !isGoTemplate(file.parsed.text);
+    let i = 0;
+    for (const doc of file.parsed.documents) {
+      const n = occurrences.get(doc.parsed) ?? 0;
+      occurrences.set(doc.parsed, n + 1);
+      const old = previous?.byDocument.get(doc.parsed)?.[n];
+      const results: ObjectResult[] = [];
+      for (let k = 0; i < file.resources.length && file.resources[i].document === doc; i++, k++) {
+        const res = file.resources[i];
+        const result = (old?.[k]) ?? (checkable ? this.runWorkspaceRules(file, res) : { findings: [], reads: new Set<string>() });
+        results.push(result);
+        for (const f of result.findings) out.push(this.publish(uri, f, doc.start));
+      }
+      let lists = byDocument.get(doc.parsed);
+      if (!lists) byDocument.set(doc.parsed, (lists = []));
+      lists[n] = results;
+    }
+    const reads = new Set<string>();
+    for (const lists of byDocument.values()) for (const results of lists) for (const r of results ?? []) for (const t of r?.reads ?? []) reads.add(t);
+    this.setReads(uri, previous?.reads, reads);
+    this.wsCache.set(uri, { byDocument, reads });
+    return out;
+  }
+
+  private setReads(uri: string, before: ReadonlySet<string> | undefined, after: ReadonlySet<string>): void {
+    for (const t of before ?? []) {
+      if (after.has(t)) continue;
+      const set = this.readers.get(t);
+      set?.delete(uri);
+      if (set?.size === 0) this.readers.delete(t);
+    }
+    for (const t of after) {
+      let set = this.readers.get(t);
+      if (!set) this.readers.set(t, (set = new Set()));
+      set.add(uri);
+    }
   }
 
   private invalidate(uri: string, changedTopics: ReadonlySet<string>): void {
     const affected = new Set<string>([uri]);
     for (const t of changedTopics) for (const reader of this.readers.get(t) ?? []) affected.add(reader);
-    for (const u of affected) this.forget(u);
+    // Objects whose reads changed lose their results; the others keep them (the edited file's untouched documents too).
+    for (const u of affected) this.forget(u, changedTopics);
+    if (!this.files.has(uri)) this.forget(uri, undefined);
     this.lastAffected.set(uri, [...affected].filter((u) => this.files.has(u)));
   }
 
-  private forget(uri: string): void {
+  /** Drops the results of a file's objects that read one of `topics` (all of them when undefined). */
+  private forget(uri: string, topics: ReadonlySet<string> | undefined): void {
     const ws = this.wsCache.get(uri);
     if (!ws) return;
-    this.wsCache.delete(uri);
-    for (const t of ws.reads) {
-      const set = this.readers.get(t);
-      set?.delete(uri);
-      if (set?.size === 0) this.readers.delete(t);
+    if (topics === undefined) {
+      this.wsCache.delete(uri);
+      this.setReads(uri, ws.reads, new Set());
+      return;
+    }
+    for (const lists of ws.byDocument.values()) {
+      for (const results of lists) {
+        if (!results) continue;
+        for (let k = 0; k < results.length; k++) if (results[k] && [...results[k]!.reads].some((t) => topics.has(t))) results[k] = undefined;
+      }
     }
   }
 
-  private publish(uri: string, f: StoredFinding): Diagnostic {
+  private publish(uri: string, f: StoredFinding, base: number): Diagnostic {
+    const move = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
     const related: Related[] = [];
     for (const r of f.related) {
       if (!('target' in r)) {
-        related.push(r);
+        related.push(r.uri === uri ? { ...r, span: move(r.span) } : r);
         continue;
       }
       // The target's facts are unchanged (else this finding would have been recomputed), but its position may have moved.
       const now = this.index.resolve(r.target.id);
       if (now) related.push({ uri: now.uri, span: spanAt(now.res, r.path, r.part), message: r.message });
     }
-    return { ruleId: f.ruleId, severity: f.severity, message: f.message, uri, span: f.span, ...(related.length ? { related } : {}), ...(f.fixes?.length ? { fixes: f.fixes } : {}) };
+    const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => (e.uri === uri ? { ...e, span: move(e.span) } : e)) }));
+    return { ruleId: f.ruleId, severity: f.severity, message: f.message, uri, span: move(f.span), ...(related.length ? { related } : {}), ...(fixes?.length ? { fixes } : {}) };
   }
 
-  private runWorkspaceRules(file: WorkspaceFile): WorkspaceResult {
+  /** The workspace rules on one object; spans in its own file are stored relative to its document. */
+  private runWorkspaceRules(file: WorkspaceFile, res: Resource): ObjectResult {
     const reads = new Set<string>();
     const findings: StoredFinding[] = [];
-    if (isGoTemplate(file.parsed.text)) return { findings, reads };
+    if (isNonResource(res.group, res.version, res.kind)) return { findings, reads };
+    const base = res.document.start;
+    const local = (span: Span): Span => ({ start: span.start - base, end: span.end - base });
     const view = this.index.view(reads);
-    const rules = WORKSPACE_RULES().filter((r) => this.options.rules?.[r.meta.id] !== 'off');
-    for (const res of file.resources) {
-      if (isNonResource(res.group, res.version, res.kind)) continue;
-      for (const rule of rules) {
-        this.ruleEvaluations.set(file.uri, (this.ruleEvaluations.get(file.uri) ?? 0) + 1);
-        const ctx: WorkspaceContext = {
-          res,
-          namespace: view.namespaceOf(res),
-          settings: this.options,
-          index: view,
-          spanOf: (path, part) => spanAt(res, path, part),
-          report: (f) => {
-            const severity = this.severityOf(rule.meta.id, f.severity);
-            if (!severity) return;
-            findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span ?? spanAt(res, f.path ?? [], f.part), related: f.related ?? [], ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
-          },
-        };
-        try {
-          rule.check(ctx);
-        } catch (e) {
-          this.onRuleError(rule.meta.id, e);
-          findings.push({ ruleId: 'internal-error', severity: 'error', span: kindSpan(res), related: [], message: `Rule ${rule.meta.id} failed on this object: ${(e as Error)?.message ?? String(e)}. The other rules still ran; see the log for the stack.` });
-        }
+    for (const rule of WORKSPACE_RULES()) {
+      if (this.options.rules?.[rule.meta.id] === 'off') continue;
+      this.ruleEvaluations.set(file.uri, (this.ruleEvaluations.get(file.uri) ?? 0) + 1);
+      const ctx: WorkspaceContext = {
+        res,
+        namespace: view.namespaceOf(res),
+        settings: this.options,
+        index: view,
+        spanOf: (path, part) => spanAt(res, path, part),
+        report: (f) => {
+          const severity = this.severityOf(rule.meta.id, f.severity);
+          if (!severity) return;
+          const related = (f.related ?? []).map((r) => ('target' in r || r.uri !== file.uri ? r : { ...r, span: local(r.span) }));
+          const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => (e.uri === file.uri ? { ...e, span: local(e.span) } : e)) }));
+          findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: local(f.span ?? spanAt(res, f.path ?? [], f.part)), related, ...(fixes?.length ? { fixes } : {}) });
+        },
+      };
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        this.onRuleError(rule.meta.id, e);
+        findings.push({ ruleId: 'internal-error', severity: 'error', span: local(kindSpan(res)), related: [], message: `Rule ${rule.meta.id} failed on this object: ${(e as Error)?.message ?? String(e)}. The other rules still ran; see the log for the stack.` });
       }
     }
     return { findings, reads };

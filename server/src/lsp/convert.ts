@@ -12,17 +12,31 @@ import type { Diagnostic, Fix, Severity, Span } from '../engine/diagnostic';
 import { docsUrl } from '../engine/rules/registry';
 import { LineIndex } from '../engine/text/lineIndex';
 
+/** What an open document offers: the line table vscode-languageserver-textdocument keeps up to date edit by edit. */
+export interface OpenDocument {
+  readonly lineCount: number;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
 /**
- * The one place where engine offsets become LSP positions and back. Texts
- * are looked up through `textOf`, so related locations in files that are not
- * open still convert.
+ * The one place where engine offsets become LSP positions and back. Open
+ * documents convert through their own line table, which the editor's
+ * incremental edits keep current, so a keystroke costs no scan of the whole
+ * file. Other texts are looked up through `textOf`, so related locations in
+ * files that are not open still convert.
  */
 export class Converter {
   private readonly indexes = new Map<string, { text: string; index: LineIndex }>();
 
-  constructor(private readonly textOf: (uri: string) => string | undefined) {}
+  constructor(
+    private readonly textOf: (uri: string) => string | undefined,
+    private readonly openDocument: (uri: string) => OpenDocument | undefined = () => undefined,
+  ) {}
 
-  index(uri: string): LineIndex {
+  index(uri: string): LineIndex | OpenDocument {
+    const open = this.openDocument(uri);
+    if (open) return open;
     const text = this.textOf(uri) ?? '';
     const hit = this.indexes.get(uri);
     if (hit && hit.text === text) return hit.index;

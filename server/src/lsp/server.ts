@@ -28,7 +28,7 @@ import { registerHover } from './hover';
 import { Indexer, inSlices } from './indexer';
 import { ProjectConfigFile } from './projectConfig';
 import { registerReferences } from './references';
-import { checkOptions, DEFAULT_SERVER_SETTINGS, excludeGlobs, readSettings, type ServerSettings } from './settings';
+import { checkOptions, DEFAULT_SERVER_SETTINGS, excludeGlobs, readSettings, tooLarge, type ServerSettings } from './settings';
 import { canonicalUri } from './uris';
 import { onWatchedFileChanges, registerFileWatching, WORKSPACE_DEBUG_REQUEST, workspaceRoots } from './watching';
 import { WorkspaceSync } from './workspaceSync';
@@ -65,7 +65,7 @@ export function startServer(args: string[]): ServerState {
     return workspace;
   };
   const textOf = (uri: string): string | undefined => documents.get(uri)?.getText() ?? workspace?.getFile(canonicalUri(uri))?.parsed.text;
-  const state: ServerState = { connection, documents, get workspace() { return ws(); }, convert: new Converter(textOf), settings: DEFAULT_SERVER_SETTINGS };
+  const state: ServerState = { connection, documents, get workspace() { return ws(); }, convert: new Converter(textOf, (uri) => documents.get(uri)), settings: DEFAULT_SERVER_SETTINGS };
   let configurationPull = false;
   let watchDynamically = false;
   let roots: string[] = [];
@@ -151,7 +151,7 @@ export function startServer(args: string[]): ServerState {
 
   const fileOf = (uri: string) => {
     const doc = documents.get(uri);
-    if (!doc || doc.getText().length > state.settings.maxFileSize || project.owns(canonicalUri(uri))) return undefined;
+    if (!doc || tooLarge(doc.getText(), state.settings.maxFileSize) || project.owns(canonicalUri(uri))) return undefined;
     return ws().setFile(canonicalUri(uri), doc.getText());
   };
 

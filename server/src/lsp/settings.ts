@@ -82,3 +82,10 @@ export function checkOptions(s: ServerSettings, config?: ProjectConfig): CheckOp
 export function excludeGlobs(s: ServerSettings, config?: ProjectConfig): string[] {
   return [...s.exclude, ...(config?.exclude ?? [])];
 }
+
+/** kubesim.maxFileSize counts UTF-8 bytes; a UTF-16 unit is 1 to 3 of them, so most texts are judged without encoding. */
+export function tooLarge(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  return Buffer.byteLength(text, 'utf8') > maxBytes;
+}

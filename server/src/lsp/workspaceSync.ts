@@ -3,7 +3,7 @@ import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vsc
 import type { Workspace } from '../engine/workspace';
 import { readManifest } from '../node/scan';
 import type { Converter } from './convert';
-import type { ServerSettings } from './settings';
+import { tooLarge, type ServerSettings } from './settings';
 import { canonicalUri, uriToPath } from './uris';
 
 /** How long a burst of keystrokes may go on before its diagnostics are computed. */
@@ -166,7 +166,7 @@ export class WorkspaceSync {
       return;
     }
     const maxFileSize = this.host.settings().maxFileSize;
-    if (text.length > maxFileSize) {
+    if (tooLarge(text, maxFileSize)) {
       if (!this.skipped.has(uri)) {
         this.skipped.add(uri);
         void this.host.connection.sendNotification('window/showMessage', { type: 3, message: `Kubesim skipped ${uri.split('/').pop()}: it is larger than kubesim.maxFileSize (${maxFileSize} bytes).` });

@@ -28,12 +28,13 @@ export function outline(file: ParsedFile): OutlineSymbol[] {
       kind: 'resource',
       span: whole,
       selectionSpan: selection,
-      children: fields(res.node, base, 0),
+      children: fields(res.node, base, 0, res.group === '' && res.kind === 'Secret'),
     };
   });
 }
 
-function fields(node: Node, base: number, depth: number): OutlineSymbol[] {
+/** `secret`: the node is a Secret, whose data/stringData values are never shown (their keys are). */
+function fields(node: Node, base: number, depth: number, secret = false): OutlineSymbol[] {
   if (depth >= MAX_DEPTH) return [];
   const out: OutlineSymbol[] = [];
   if (isMap(node)) {
@@ -45,13 +46,14 @@ function fields(node: Node, base: number, depth: number): OutlineSymbol[] {
       const value = pair.value as Node | null;
       const valueSpan = nodeSpan(value);
       const span = shift({ start: keySpan.start, end: valueSpan ? valueSpan.end : keySpan.end }, base);
+      const hidden = secret && depth === 0 && (name === 'data' || name === 'stringData');
       out.push({
         name,
-        detail: isScalar(value) && value.value !== null ? String(value.value).slice(0, 60) : undefined,
+        detail: isScalar(value) && value.value !== null && !hidden && !(secret && depth > 0) ? String(value.value).slice(0, 60) : undefined,
         kind: isMap(value) ? 'object' : isSeq(value) ? 'array' : 'field',
         span,
         selectionSpan: shift(keySpan, base),
-        children: value ? fields(value, base, depth + 1) : [],
+        children: value ? fields(value, base, depth + 1, hidden) : [],
       });
     }
   } else if (isSeq(node)) {
@@ -60,7 +62,7 @@ function fields(node: Node, base: number, depth: number): OutlineSymbol[] {
       if (!span || !(isMap(item) || isSeq(item))) return;
       const nameKey = isMap(item) ? item.items.find((p) => scalarKey(p) === 'name') : undefined;
       const label = nameKey && isScalar(nameKey.value) ? String(nameKey.value.value) : `[${i}]`;
-      out.push({ name: label, kind: 'object', span: shift(span, base), selectionSpan: shift(span, base), children: fields(item as Node, base, depth + 1) });
+      out.push({ name: label, kind: 'object', span: shift(span, base), selectionSpan: shift(span, base), children: fields(item as Node, base, depth + 1, secret) });
     });
   }
   return out;

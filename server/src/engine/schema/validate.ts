@@ -26,10 +26,13 @@ export type PrecompiledValidators = Record<string, ValidateFunction>;
 export class SchemaValidator {
   private readonly ajv: Ajv;
   private readonly compiled = new Map<string, ValidateFunction | null>();
+  /** Definition name → its kind key ("apps.v1.Deployment" → "apps/v1:Deployment"), for the precompiled validators. */
+  private readonly keyOfDefinition = new Map<string, string>();
 
   constructor(readonly bundle: SchemaBundle, private readonly precompiled: PrecompiledValidators = {}) {
     this.ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false });
     this.ajv.addSchema({ $id: 'k8s', definitions: bundle.definitions });
+    for (const [key, def] of Object.entries(bundle.kinds)) if (!this.keyOfDefinition.has(def)) this.keyOfDefinition.set(def, key);
   }
 
   definitionFor(apiVersion: string, kind: string): string | undefined {
@@ -39,7 +42,7 @@ export class SchemaValidator {
   private validator(defName: string): ValidateFunction | null {
     let v = this.compiled.get(defName);
     if (v === undefined) {
-      const key = Object.keys(this.bundle.kinds).find((k) => this.bundle.kinds[k] === defName);
+      const key = this.keyOfDefinition.get(defName);
       v = (key && this.precompiled[key]) || (this.ajv.getSchema(`k8s#/definitions/${defName}`) ?? null);
       this.compiled.set(defName, v);
     }
@@ -86,20 +89,23 @@ export class SchemaValidator {
         const loc = locatePath(res.node, path);
         const span = spanAt(res, path);
         const raw = text.slice(span.start, span.end);
-        const actual = describeValue(valueAt(res.value, path));
+        // A Secret's value must not reach a message, a fix title or a log; the fix itself still quotes it in place.
+        const secret = isSecretValue(res, path);
+        const shownRaw = secret ? 'the value' : raw;
+        const actual = secret ? describeValue(valueAt(res.value, path)).replace(/ \(.*\)$/s, '') : describeValue(valueAt(res.value, path));
         if (expected.includes('string') && isScalar(loc.node) && typeof loc.node.value === 'boolean' && YAML11_ONLY_BOOLEANS.test(raw)) {
           return {
             ruleId: 'yaml11-boolean',
             span,
-            message: `kubectl reads YAML 1.1, where an unquoted ${raw} is the boolean ${loc.node.value}, so ${where} is not a string and the API server rejects it. Quote it: "${raw}".`,
-            fixes: [quoteFix(res.uri, span, raw)],
+            message: `kubectl reads YAML 1.1, where an unquoted ${secret ? 'value like this' : raw} is the boolean ${loc.node.value}, so ${where} is not a string and the API server rejects it. Quote it${secret ? '' : `: "${raw}"`}.`,
+            fixes: [quoteFix(res.uri, span, raw, secret)],
           };
         }
         const fixes: Fix[] = [];
         let hint = '';
         if (expected.includes('string') && isScalar(loc.node) && (typeof loc.node.value === 'number' || typeof loc.node.value === 'boolean')) {
-          hint = ` Quote it: "${raw}".`;
-          fixes.push(quoteFix(res.uri, span, raw));
+          hint = secret ? ` Quote ${shownRaw}.` : ` Quote it: "${raw}".`;
+          fixes.push(quoteFix(res.uri, span, raw, secret));
         } else if ((expected.includes('integer') || expected.includes('number')) && isScalar(loc.node) && typeof loc.node.value === 'string' && /^-?\d+$/.test(loc.node.value)) {
           hint = ` Remove the quotes: ${loc.node.value}.`;
           fixes.push({ title: 'Remove the quotes', edits: [{ uri: res.uri, span, newText: loc.node.value }] });
@@ -145,8 +151,13 @@ function withoutNullFields(value: unknown, depth = 0): unknown {
   return out;
 }
 
-function quoteFix(uri: string, span: Span, raw: string): Fix {
-  return { title: `Quote the value: "${raw}"`, edits: [{ uri, span, newText: JSON.stringify(raw) }] };
+function quoteFix(uri: string, span: Span, raw: string, secret = false): Fix {
+  return { title: secret ? 'Quote the value' : `Quote the value: "${raw}"`, edits: [{ uri, span, newText: JSON.stringify(raw) }] };
+}
+
+/** A value under a core Secret's data or stringData: never echoed. */
+export function isSecretValue(res: Resource, path: readonly PathSegment[]): boolean {
+  return res.group === '' && res.kind === 'Secret' && path.length >= 2 && (path[0] === 'data' || path[0] === 'stringData');
 }
 
 function article(t: string): string {

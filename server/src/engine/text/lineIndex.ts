@@ -46,7 +46,8 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset on a line break (e.g. between \r and \n) is no position LSP can name: it is the line's end.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
   }
 
   /** Clamps positions past the end of a line or of the text, as LSP asks. */
