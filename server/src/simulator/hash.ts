@@ -39,6 +39,22 @@ export function canonicalJson(value: unknown): string {
  * Go's spew output, so values differ from a real cluster's; the shape matches.
  */
 export function computeHash(template: unknown, collisionCount?: number): string {
+  // Controllers hash the same template every round; a template is replaced, never edited, when an apply changes it.
+  const memo = typeof template === 'object' && template !== null ? hashes.get(template) : undefined;
+  const hit = memo?.get(collisionCount ?? 0);
+  if (hit !== undefined) return hit;
+  const value = hashOf(template, collisionCount);
+  if (typeof template === 'object' && template !== null) {
+    const m = memo ?? new Map<number, string>();
+    m.set(collisionCount ?? 0, value);
+    hashes.set(template, m);
+  }
+  return value;
+}
+
+const hashes = new WeakMap<object, Map<number, string>>();
+
+function hashOf(template: unknown, collisionCount?: number): string {
   let text = canonicalJson(template);
   if (collisionCount) text += String(collisionCount);
   return safeEncodeString(String(fnv32a(text)));

@@ -13,7 +13,7 @@ export function setStatus(sim: Sim, obj: KObject, next: Dict): void {
 
 /** Objects of `kind` whose controller owner is `owner` (metav1.IsControlledBy). */
 export function ownedBy(sim: Sim, kind: string, owner: KObject): KObject[] {
-  return sim.store.list(kind, owner.metadata.namespace).filter((o) => controllerOf(o)?.uid === owner.metadata.uid);
+  return sim.store.listOwned(kind, owner.metadata.uid).filter((o) => o.metadata.namespace === owner.metadata.namespace && controllerOf(o)?.uid === owner.metadata.uid);
 }
 
 /** podutil.IsPodReady: the Ready condition is True. */
@@ -57,6 +57,7 @@ export function podFromTemplate(owner: KObject, template: Dict, opts: { name?: s
  * FailedCreate "Error creating: <apiserver message>".
  */
 export function createControlledPod(sim: Sim, owner: KObject, pod: KObject, createdMessage?: (name: string) => string): KObject | undefined {
+  if (!sim.roomFor(owner)) return undefined;
   const res = createPod(sim, pod);
   if (res.error !== undefined) {
     sim.store.eventOnce(owner, 'Warning', 'FailedCreate', `Error creating: ${res.error}`);
