@@ -63,7 +63,7 @@ export function simulateReapply(engine: Engine, oldFiles: readonly SourceText[],
   const sim = startCluster(defaultConfig(opts.seed ?? 1), options);
   const before = result(sim, applyAll(sim, inputsFromSources(engine, oldFiles, checkOptions(options)), options), options);
   const secondApply = applyAll(sim, inputsFromSources(engine, newFiles, checkOptions(options)), options);
-  const after = result(sim, secondApply, options);
+  const after = result(sim, secondApply, options, false);
   return { before, after, changes: diffSimulations(before, after, secondApply) };
 }
 

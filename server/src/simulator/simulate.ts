@@ -49,7 +49,7 @@ const CONTROLLERS: readonly ((sim: Sim) => void)[] = [
 export function simulate(inputs: readonly SimInput[], config: SimConfig, options: SimulateOptions): SimResult {
   const sim = startCluster(config, options);
   const apply = applyAll(sim, inputs, options);
-  return result(sim, apply, options);
+  return result(sim, apply, options, false);
 }
 
 /** A fresh cluster, already running for a minute before anything is applied. */
@@ -67,8 +67,9 @@ export function applyAll(sim: Sim, inputs: readonly SimInput[], options: Simulat
   return apply;
 }
 
-export function result(sim: Sim, apply: ApplyRecord[], options: SimulateOptions): SimResult {
-  return { apply, objects: snapshot(sim, options.showSecrets === true), events: [...sim.store.events], now: sim.store.now(), limits: [...sim.limits] };
+/** The settled cluster as a result; `copy` false hands over the store's objects (the simulation must be over). */
+export function result(sim: Sim, apply: ApplyRecord[], options: SimulateOptions, copy = true): SimResult {
+  return { apply, objects: snapshot(sim, options.showSecrets === true, copy), events: [...sim.store.events], now: sim.store.now(), limits: [...sim.limits] };
 }
 
 /**
