@@ -24,7 +24,11 @@ function git(cwd: string, args: string[]): string {
 export function filesAtRevision(cwd: string, rev: string, paths: string[]): SourceText[] {
   if (!rev || rev.startsWith('-')) throw new PathError(`--from git:REV needs a revision, got "git:${rev}"`);
   const root = git(cwd, ['rev-parse', '--show-toplevel']).trim();
-  git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  try {
+    git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  } catch {
+    throw new PathError(`--from git:${rev}: no such revision in ${root}`);
+  }
   const out: SourceText[] = [];
   for (const p of paths) {
     const rel = path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/');
