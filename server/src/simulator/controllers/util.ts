@@ -1,6 +1,6 @@
 import type { Sim } from '../context';
 import { canonicalJson } from '../hash';
-import { clone, controllerOf, dict, dicts, ownerRef, stringMap, type Dict } from '../obj';
+import { controllerOf, dict, dicts, ownerRef, stringMap, type Dict } from '../obj';
 import { createPod } from '../apiserver/pods';
 import type { KObject } from '../types';
 
@@ -29,7 +29,7 @@ export const isRunning = (pod: KObject): boolean => dict(pod.status).phase === '
  * generateName (ReplicaSet, DaemonSet, Job: "<owner>-" plus 5 characters).
  */
 export function podFromTemplate(owner: KObject, template: Dict, opts: { name?: string; generateName?: string; labels?: Record<string, string> }): KObject {
-  const t = clone(template);
+  const t = copyOfTemplate(template);
   const tmeta = dict(t.metadata);
   const labels = { ...stringMap(tmeta.labels), ...(opts.labels ?? {}) };
   const annotations = stringMap(tmeta.annotations);
@@ -93,4 +93,13 @@ export function condition(sim: Sim, previous: unknown, type: string, status: str
     status,
     type,
   };
+}
+
+/** Templates are replaced, never edited, when an apply changes them, so one serialisation serves every pod made from it. */
+const templateJson = new WeakMap<Dict, string>();
+
+function copyOfTemplate(template: Dict): Dict {
+  let json = templateJson.get(template);
+  if (json === undefined) templateJson.set(template, (json = JSON.stringify(template)));
+  return JSON.parse(json) as Dict;
 }
