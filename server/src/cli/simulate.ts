@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../engine/check';
-import { resourcesOf } from '../engine/k8s/resource';
+import { readClusterFile } from '../node/clusterFile';
 import { loadSchemaBundle } from '../node/schemaBundle';
-import { clusterFromManifests, formatChanges, formatText, simulateReapply, simulateSources, type ClusterDescription, type RunOptions, type SourceText } from '../simulator/index';
+import { formatChanges, formatText, simulateReapply, simulateSources, type ClusterDescription, type RunOptions, type SourceText } from '../simulator/index';
 import { oneOf, parseArgs } from './args';
 import type { Io } from './check';
 import { collectYamlFiles, PathError, UsageError } from './files';
@@ -88,17 +88,9 @@ function quickNodes(flags: Map<string, string | true>): Pick<RunOptions, 'nodes'
 }
 
 function readCluster(engine: Engine, file: string, cwd: string): ClusterDescription {
-  let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return readClusterFile(engine, file, path.relative(cwd, file) || file);
   } catch (e) {
-    throw new PathError(`cannot read cluster file ${path.relative(cwd, file) || file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new PathError((e as Error).message);
   }
-  const parsed = engine.parse(file, text.replace(/^\uFEFF/, ''));
-  const shown = path.relative(cwd, file) || file;
-  const syntax = engine.checkFile(parsed).find((d) => d.ruleId === 'yaml-syntax');
-  if (syntax) throw new PathError(`cluster file ${shown}: ${syntax.message}`);
-  const { cluster, problems } = clusterFromManifests(resourcesOf(parsed).map((r) => r.value));
-  if (problems.length) throw new PathError(`cluster file ${shown}: ${problems.join('; ')}`);
-  return cluster;
 }
