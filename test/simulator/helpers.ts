@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { simulateSources, type SimResult, type SourceText } from '../../server/src/simulator/index';
+import { resourcesOf } from '../../server/src/engine/k8s/resource';
+import { clusterFromManifests, simulateSources, type ClusterDescription, type RunOptions, type SimResult, type SourceText } from '../../server/src/simulator/index';
 import { testEngine } from '../helpers/engine';
 
 /** The YAML files under a directory in `kubectl apply -f DIR --recursive` order (lexical per directory). */
@@ -14,8 +15,16 @@ export function readInputs(dir: string, root = dir): SourceText[] {
   return out;
 }
 
-export function simulateDir(dir: string, seed = 1): SimResult {
-  return simulateSources(testEngine(), readInputs(dir), { seed });
+export function simulateDir(dir: string, opts: RunOptions | number = 1): SimResult {
+  return simulateSources(testEngine(), readInputs(dir), typeof opts === 'number' ? { seed: opts } : opts);
+}
+
+/** A cluster description from a YAML file of Node/StorageClass/PersistentVolume/Namespace manifests. */
+export function clusterOf(file: string): ClusterDescription {
+  const e = testEngine();
+  const { cluster, problems } = clusterFromManifests(resourcesOf(e.parse(file, fs.readFileSync(file, 'utf8'))).map((r) => r.value));
+  if (problems.length) throw new Error(problems.join('; '));
+  return cluster;
 }
 
 /** Every event as one line, for golden files: type, reason, object, message. */

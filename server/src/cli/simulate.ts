@@ -1,25 +1,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../engine/check';
+import { readClusterFile } from '../node/clusterFile';
 import { loadSchemaBundle } from '../node/schemaBundle';
-import { formatText, simulateSources, type SourceText } from '../simulator/index';
+import { formatChanges, formatText, simulateReapply, simulateSources, type ClusterDescription, type RunOptions, type SourceText } from '../simulator/index';
 import { oneOf, parseArgs } from './args';
 import type { Io } from './check';
-import { collectYamlFiles, UsageError } from './files';
+import { collectYamlFiles, PathError, UsageError } from './files';
+import { filesAtRevision } from './git-files';
 
 export const SIMULATE_USAGE = `usage: kubesim simulate [paths…] [--format text|json] [--seed N] [--namespace NS] [--show-secrets]
+                        [--from OLD | --from git:REV] [--cluster FILE] [--nodes N] [--node-cpu CPU] [--node-memory MEM]
 
 Simulates \`kubectl apply -f PATHS --recursive\` into a kind-like cluster
 (a tainted control-plane node and node-1..node-3 with 4 CPU and 16Gi each),
 runs the controllers, scheduler and kubelets until nothing changes, and
 prints what the cluster made: objects, pods and their nodes and IPs,
-Services and endpoints, claims, and the warnings.
+Services and endpoints, claims, CronJobs, autoscalers, ingress routes, and the warnings.
+
+  --from OLD        apply OLD (a directory or file) first, let it settle, then
+                    apply PATHS over it and report what changed; --from git:REV
+                    reads PATHS as they were at git revision REV
+  --cluster FILE    the cluster: Node, StorageClass, PersistentVolume and
+                    Namespace manifests (each kind given replaces the default's)
+  --nodes N         N worker nodes (with --node-cpu, default 4, and
+                    --node-memory, default 16Gi) instead of the default three
 
 The same input and seed always give the same output.
 Exit status: 0 all applied, 1 some object was rejected, 2 usage error.`;
 
 export function runSimulate(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['format', 'seed', 'namespace'], ['help', 'show-secrets']);
+  const args = parseArgs(argv, ['format', 'seed', 'namespace', 'from', 'cluster', 'nodes', 'node-cpu', 'node-memory'], ['help', 'show-secrets']);
   if (args.flags.has('help')) {
     io.stdout(SIMULATE_USAGE + '\n');
     return 0;
@@ -29,8 +40,27 @@ export function runSimulate(argv: string[], io: Io): number {
   if (!/^\d+$/.test(seedText)) throw new UsageError('--seed must be a non-negative integer');
   const namespace = (args.flags.get('namespace') as string | undefined) ?? 'default';
   const paths = args.positionals.length ? args.positionals : ['.'];
+  const engine = new Engine(loadSchemaBundle());
+  const opts: RunOptions = { seed: Number(seedText), defaultNamespace: namespace, showSecrets: args.flags.has('show-secrets'), ...quickNodes(args.flags) };
+  const clusterFile = args.flags.get('cluster') as string | undefined;
+  if (clusterFile) opts.cluster = readCluster(engine, path.resolve(io.cwd, clusterFile), io.cwd);
+  const files = readFiles(paths, io.cwd);
+
+  const from = args.flags.get('from') as string | undefined;
+  if (from !== undefined) {
+    const oldFiles = from.startsWith('git:') ? filesAtRevision(io.cwd, from.slice(4), paths) : readFiles([from], io.cwd);
+    const { after, changes } = simulateReapply(engine, oldFiles, files, opts);
+    io.stdout(format === 'json' ? JSON.stringify({ ...after, changes }, null, 2) + '\n' : formatChanges(changes) + '\n--- cluster after the change\n\n' + formatText(after));
+    return changes.rejected.length ? 1 : 0;
+  }
+  const result = simulateSources(engine, files, opts);
+  io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatText(result));
+  return result.apply.some((a) => a.result === 'rejected') ? 1 : 0;
+}
+
+function readFiles(paths: string[], cwd: string): SourceText[] {
   const files: SourceText[] = [];
-  for (const abs of collectYamlFiles(paths.map((p) => path.resolve(io.cwd, p)))) {
+  for (const abs of collectYamlFiles(paths.map((p) => path.resolve(cwd, p)), (p) => path.relative(cwd, p) || p)) {
     let text: string;
     try {
       text = fs.readFileSync(abs, 'utf8');
@@ -39,10 +69,28 @@ export function runSimulate(argv: string[], io: Io): number {
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.includes('\u0000')) continue;
-    files.push({ source: path.relative(io.cwd, abs) || path.basename(abs), text });
+    files.push({ source: path.relative(cwd, abs) || path.basename(abs), text });
   }
-  const engine = new Engine(loadSchemaBundle());
-  const result = simulateSources(engine, files, { seed: Number(seedText), defaultNamespace: namespace, showSecrets: args.flags.has('show-secrets') });
-  io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatText(result));
-  return result.apply.some((a) => a.result === 'rejected') ? 1 : 0;
+  return files;
+}
+
+function quickNodes(flags: Map<string, string | true>): Pick<RunOptions, 'nodes'> {
+  const count = flags.get('nodes') as string | undefined;
+  const cpu = flags.get('node-cpu') as string | undefined;
+  const memory = flags.get('node-memory') as string | undefined;
+  if (count === undefined && cpu === undefined && memory === undefined) return {};
+  if (count !== undefined && !/^\d+$/.test(count)) throw new UsageError('--nodes must be a whole number of worker nodes');
+  const n = count === undefined ? 3 : Number(count);
+  if (n < 1 || n > 5000) throw new UsageError('--nodes must be between 1 and 5000');
+  if (cpu !== undefined && !/^(\d+(\.\d+)?|\d+m)$/.test(cpu)) throw new UsageError('--node-cpu must be a CPU quantity such as 4, 2.5 or 500m');
+  if (memory !== undefined && !/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/.test(memory)) throw new UsageError('--node-memory must be a memory quantity such as 16Gi or 8G');
+  return { nodes: { count: n, cpu, memory } };
+}
+
+function readCluster(engine: Engine, file: string, cwd: string): ClusterDescription {
+  try {
+    return readClusterFile(engine, file, path.relative(cwd, file) || file);
+  } catch (e) {
+    throw new PathError((e as Error).message);
+  }
 }

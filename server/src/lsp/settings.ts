@@ -12,11 +12,17 @@ export interface ServerSettings {
   exclude: string[];
   /** Which files get diagnostics: the open ones, or every indexed manifest too. */
   diagnosticsScope: DiagnosticsScope;
+  /** The simulator's cluster file (Node, StorageClass, PersistentVolume, Namespace manifests), relative to the workspace; '' for the default cluster. */
+  cluster: string;
+  /** Quick cluster settings: worker count and size (used when `cluster` describes no Nodes). */
+  clusterNodes: number;
+  clusterNodeCpu: string;
+  clusterNodeMemory: string;
 }
 
 export type DiagnosticsScope = 'openFiles' | 'workspace';
 
-export const DEFAULT_SERVER_SETTINGS: ServerSettings = { kubernetesVersion: '1.30', maxFileSize: 5_000_000, defaultNamespace: 'default', rules: {}, exclude: [], diagnosticsScope: 'openFiles' };
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = { kubernetesVersion: '1.30', maxFileSize: 5_000_000, defaultNamespace: 'default', rules: {}, exclude: [], diagnosticsScope: 'openFiles', cluster: '', clusterNodes: 3, clusterNodeCpu: '4', clusterNodeMemory: '16Gi' };
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -60,7 +66,30 @@ export function readSettings(raw: unknown): { settings: ServerSettings; warnings
     if (scope === 'openFiles' || scope === 'workspace') s.diagnosticsScope = scope;
     else warnings.push(`kubesim.diagnostics.scope must be "openFiles" or "workspace"; using ${s.diagnosticsScope}.`);
   }
+  if (obj.cluster !== undefined) {
+    if (typeof obj.cluster === 'string') s.cluster = obj.cluster.trim();
+    else warnings.push('kubesim.cluster must be the path of a cluster file; using the default cluster.');
+  }
+  if (obj.clusterNodes !== undefined) {
+    if (typeof obj.clusterNodes === 'number' && Number.isInteger(obj.clusterNodes) && obj.clusterNodes >= 1 && obj.clusterNodes <= 5000) s.clusterNodes = obj.clusterNodes;
+    else warnings.push(`kubesim.clusterNodes must be a whole number from 1 to 5000; using ${s.clusterNodes}.`);
+  }
+  if (obj.clusterNodeCpu !== undefined) {
+    if (typeof obj.clusterNodeCpu === 'string' && /^(\d+(\.\d+)?|\d+m)$/.test(obj.clusterNodeCpu)) s.clusterNodeCpu = obj.clusterNodeCpu;
+    else warnings.push(`kubesim.clusterNodeCpu must be a CPU quantity such as "4" or "500m"; using ${s.clusterNodeCpu}.`);
+  }
+  if (obj.clusterNodeMemory !== undefined) {
+    if (typeof obj.clusterNodeMemory === 'string' && /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/.test(obj.clusterNodeMemory)) s.clusterNodeMemory = obj.clusterNodeMemory;
+    else warnings.push(`kubesim.clusterNodeMemory must be a memory quantity such as "16Gi"; using ${s.clusterNodeMemory}.`);
+  }
   return { settings: s, warnings };
+}
+
+/** The quick node settings for simulateSources, or undefined when they are all at their defaults (the default cluster). */
+export function quickNodeSettings(s: ServerSettings): { count: number; cpu: string; memory: string } | undefined {
+  const d = DEFAULT_SERVER_SETTINGS;
+  if (s.clusterNodes === d.clusterNodes && s.clusterNodeCpu === d.clusterNodeCpu && s.clusterNodeMemory === d.clusterNodeMemory) return undefined;
+  return { count: s.clusterNodes, cpu: s.clusterNodeCpu, memory: s.clusterNodeMemory };
 }
 
 /**

@@ -24,12 +24,23 @@ export function safeEncodeString(s: string): string {
 
 /** A stable rendering of a JSON value with sorted keys, standing in for hashutil.DeepHashObject. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    return '{' + Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k])).join(',') + '}';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return out + ']';
   }
-  return JSON.stringify(value) ?? 'null';
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = o[k];
+    if (v === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(v);
+    first = false;
+  }
+  return out + '}';
 }
 
 /**
@@ -39,6 +50,22 @@ export function canonicalJson(value: unknown): string {
  * Go's spew output, so values differ from a real cluster's; the shape matches.
  */
 export function computeHash(template: unknown, collisionCount?: number): string {
+  // Controllers hash the same template every round; a template is replaced, never edited, when an apply changes it.
+  const memo = typeof template === 'object' && template !== null ? hashes.get(template) : undefined;
+  const hit = memo?.get(collisionCount ?? 0);
+  if (hit !== undefined) return hit;
+  const value = hashOf(template, collisionCount);
+  if (typeof template === 'object' && template !== null) {
+    const m = memo ?? new Map<number, string>();
+    m.set(collisionCount ?? 0, value);
+    hashes.set(template, m);
+  }
+  return value;
+}
+
+const hashes = new WeakMap<object, Map<number, string>>();
+
+function hashOf(template: unknown, collisionCount?: number): string {
   let text = canonicalJson(template);
   if (collisionCount) text += String(collisionCount);
   return safeEncodeString(String(fnv32a(text)));

@@ -1,18 +1,46 @@
 import type { Engine } from '../engine/check';
 import { kindKey } from '../engine/schema/bundle';
 import { inputsFromSources, type SourceText } from './apiserver/inputs';
+import { nodeManifest, quickNodes, type ClusterDescription } from './cluster';
+import type { SimBounds } from './context';
+import { diffSimulations, type SimChanges } from './diff/changes';
 import { defaultConfig } from './random';
-import { simulate, type SimulateOptions } from './simulate';
+import { applyAll, result, simulate, startCluster, type SimulateOptions } from './simulate';
 import type { SimResult } from './types';
 
 export { formatText } from './output/text';
-export type { SimResult } from './types';
+export { formatChanges } from './output/changes-text';
+export { ingressRoutes, type IngressRoute } from './output/ingress';
+export { diffSimulations } from './diff/changes';
+export type { SimChanges, ObjectRef, ObjectChange, Rollout, EndpointsChange } from './diff/changes';
+export { clusterFromManifests, type ClusterDescription } from './cluster';
+export type { SimResult, SimLimit, ApplyRecord, SimEvent, KObject } from './types';
 export type { SourceText } from './apiserver/inputs';
+
+/** The quick cluster settings: worker count and the capacity of each worker. */
+export interface QuickNodes {
+  count: number;
+  cpu?: string;
+  memory?: string;
+}
 
 export interface RunOptions {
   seed?: number;
   defaultNamespace?: string;
   showSecrets?: boolean;
+  /** The user's cluster (Node, StorageClass, PersistentVolume, Namespace manifests); the kind-like default when absent. */
+  cluster?: ClusterDescription;
+  /** Quick settings: replaces the nodes (unless `cluster` describes Nodes). */
+  nodes?: QuickNodes;
+  /** Bounds on pods per workload, objects and control-loop rounds. */
+  bounds?: Partial<SimBounds>;
+}
+
+/** A re-apply: the old version settled, then the new version applied over it. */
+export interface ReapplyResult {
+  before: SimResult;
+  after: SimResult;
+  changes: SimChanges;
 }
 
 /**
@@ -21,12 +49,34 @@ export interface RunOptions {
  * no clock, no Math.random.
  */
 export function simulateSources(engine: Engine, files: readonly SourceText[], opts: RunOptions = {}): SimResult {
-  const defaultNamespace = opts.defaultNamespace ?? 'default';
-  const inputs = inputsFromSources(engine, files, { k8sVersion: '1.28', defaultNamespace });
-  const options: SimulateOptions = {
-    defaultNamespace,
+  const options = simOptions(engine, opts);
+  return simulate(inputsFromSources(engine, files, checkOptions(options)), defaultConfig(opts.seed ?? 1), options);
+}
+
+/**
+ * `kubectl apply` of `oldFiles`, the cluster settles, then `kubectl apply` of
+ * `newFiles` into the same cluster (nothing is pruned, as without --prune),
+ * and it settles again. `changes` is what the second apply changed.
+ */
+export function simulateReapply(engine: Engine, oldFiles: readonly SourceText[], newFiles: readonly SourceText[], opts: RunOptions = {}): ReapplyResult {
+  const options = simOptions(engine, opts);
+  const sim = startCluster(defaultConfig(opts.seed ?? 1), options);
+  const before = result(sim, applyAll(sim, inputsFromSources(engine, oldFiles, checkOptions(options)), options), options);
+  const secondApply = applyAll(sim, inputsFromSources(engine, newFiles, checkOptions(options)), options);
+  const after = result(sim, secondApply, options, false);
+  return { before, after, changes: diffSimulations(before, after, secondApply) };
+}
+
+function simOptions(engine: Engine, opts: RunOptions): SimulateOptions {
+  const cluster: ClusterDescription = { ...opts.cluster };
+  if (opts.nodes && !cluster.nodes) cluster.nodes = quickNodes(opts.nodes.count, opts.nodes.cpu, opts.nodes.memory).map(nodeManifest);
+  return {
+    defaultNamespace: opts.defaultNamespace ?? 'default',
     showSecrets: opts.showSecrets,
+    cluster,
+    bounds: opts.bounds,
     isServed: (apiVersion, kind) => engine.bundle.kinds[kindKey(apiVersion, kind)] !== undefined,
   };
-  return simulate(inputs, defaultConfig(opts.seed ?? 1), options);
 }
+
+const checkOptions = (o: SimulateOptions): { k8sVersion: string; defaultNamespace: string } => ({ k8sVersion: '1.28', defaultNamespace: o.defaultNamespace });

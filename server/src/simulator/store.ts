@@ -1,21 +1,36 @@
 import { timestamp } from './random';
 import type { KObject, SimConfig, SimEvent } from './types';
 
+const ALL = Symbol('all namespaces');
 const key = (kind: string, namespace: string | undefined, name: string): string => `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+const eventKey = (kind: string, namespace: string | undefined, name: string, reason: string, message: string): string => `${key(kind, namespace, name)}\u0000${reason}\u0000${message}`;
 
 /**
  * The simulated API server's storage: objects by kind, namespace and name.
  * Like etcd behind the API server it stamps uid, creationTimestamp and a
  * cluster-wide increasing resourceVersion on every write.
+ *
+ * Controllers list by kind and namespace and by controller owner on every
+ * round, so the store keeps those as indexes (the informers' indexers in a
+ * real controller-manager): a list costs what it returns, not the whole store.
  */
 export class Store {
   private readonly objects = new Map<string, KObject>();
+  /** kind → namespace ('' for cluster-scoped) → key → object. */
+  private readonly byKind = new Map<string, Map<string, Map<string, KObject>>>();
+  /** controller owner uid → key → object. */
+  private readonly byOwner = new Map<string, Map<string, KObject>>();
+  /** Sorted lists per kind and namespace (ALL for every namespace), dropped when an object of that kind is created or deleted (names never change). */
+  private readonly sorted = new Map<string, Map<string | typeof ALL, KObject[]>>();
   private revision = 100;
   private readonly sequence = new WeakMap<KObject, number>();
   private created = 0;
   readonly events: SimEvent[] = [];
+  private readonly eventKeys = new Set<string>();
   /** Set whenever a write happens; the settle loop uses it to know when controllers are done. */
   dirty = false;
+  /** Writes so far; the settle loop reports a round that keeps writing. */
+  writes = 0;
 
   constructor(readonly config: SimConfig) {}
 
@@ -29,8 +44,28 @@ export class Store {
 
   /** Objects of a kind (in one namespace when given), sorted by namespace then name, for determinism. */
   list(kind: string, namespace?: string): KObject[] {
+    let perKind = this.sorted.get(kind);
+    if (!perKind) this.sorted.set(kind, (perKind = new Map()));
+    let hit = perKind.get(namespace ?? ALL);
+    if (!hit) {
+      const spaces = this.byKind.get(kind);
+      hit = [];
+      if (spaces) {
+        if (namespace !== undefined) hit.push(...(spaces.get(namespace)?.values() ?? []));
+        else for (const m of spaces.values()) hit.push(...m.values());
+      }
+      hit.sort(byNamespaceName);
+      perKind.set(namespace ?? ALL, hit);
+    }
+    return hit.slice();
+  }
+
+  /** Objects of `kind` whose controller owner has this uid, sorted by namespace then name. */
+  listOwned(kind: string, ownerUid: string): KObject[] {
+    const owned = this.byOwner.get(ownerUid);
+    if (!owned) return [];
     const out: KObject[] = [];
-    for (const o of this.objects.values()) if (o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace)) out.push(o);
+    for (const o of owned.values()) if (o.kind === kind) out.push(o);
     return out.sort(byNamespaceName);
   }
 
@@ -41,6 +76,10 @@ export class Store {
 
   all(): KObject[] {
     return [...this.objects.values()];
+  }
+
+  get size(): number {
+    return this.objects.size;
   }
 
   /**
@@ -57,30 +96,39 @@ export class Store {
     m.creationTimestamp = timestamp(this.config.clock.now());
     m.resourceVersion = String(++this.revision);
     this.sequence.set(obj, ++this.created);
-    this.objects.set(key(obj.kind, m.namespace, m.name), obj);
-    this.dirty = true;
+    const k = key(obj.kind, m.namespace, m.name);
+    this.objects.set(k, obj);
+    this.index(k, obj);
+    this.touched();
     return obj;
   }
 
   /** Records a change to a stored object (the caller mutated it in place). */
   update(obj: KObject): void {
     obj.metadata.resourceVersion = String(++this.revision);
-    this.dirty = true;
+    this.touched();
   }
 
   delete(obj: KObject): void {
-    this.objects.delete(key(obj.kind, obj.metadata.namespace, obj.metadata.name));
-    this.dirty = true;
+    const k = key(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    const stored = this.objects.get(k);
+    if (!stored) return;
+    this.objects.delete(k);
+    this.byKind.get(stored.kind)?.get(stored.metadata.namespace ?? '')?.delete(k);
+    for (const r of stored.metadata.ownerReferences ?? []) if (r.controller) this.byOwner.get(r.uid)?.delete(k);
+    this.forgetSorted(stored.kind);
+    this.touched();
   }
 
   /** record.EventRecorder.Eventf: one event about an object. */
   event(obj: KObject, type: SimEvent['type'], reason: string, message: string): void {
+    this.eventKeys.add(eventKey(obj.kind, obj.metadata.namespace, obj.metadata.name, reason, message));
     this.events.push({ type, reason, message, involvedObject: { kind: obj.kind, ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}), name: obj.metadata.name } });
   }
 
   /** True when an identical event was already recorded (the API server aggregates repeats into a count). */
   hasEvent(obj: KObject, reason: string, message: string): boolean {
-    return this.events.some((e) => e.reason === reason && e.message === message && e.involvedObject.kind === obj.kind && e.involvedObject.name === obj.metadata.name && e.involvedObject.namespace === obj.metadata.namespace);
+    return this.eventKeys.has(eventKey(obj.kind, obj.metadata.namespace, obj.metadata.name, reason, message));
   }
 
   /** Like event(), but once per object, reason and message (a controller retrying records the same event). */
@@ -90,6 +138,31 @@ export class Store {
 
   now(): string {
     return timestamp(this.config.clock.now());
+  }
+
+  private index(k: string, obj: KObject): void {
+    let spaces = this.byKind.get(obj.kind);
+    if (!spaces) this.byKind.set(obj.kind, (spaces = new Map()));
+    const ns = obj.metadata.namespace ?? '';
+    let m = spaces.get(ns);
+    if (!m) spaces.set(ns, (m = new Map()));
+    m.set(k, obj);
+    for (const r of obj.metadata.ownerReferences ?? []) {
+      if (!r.controller) continue;
+      let owned = this.byOwner.get(r.uid);
+      if (!owned) this.byOwner.set(r.uid, (owned = new Map()));
+      owned.set(k, obj);
+    }
+    this.forgetSorted(obj.kind);
+  }
+
+  private forgetSorted(kind: string): void {
+    this.sorted.delete(kind);
+  }
+
+  private touched(): void {
+    this.dirty = true;
+    this.writes++;
   }
 }
 

@@ -69,6 +69,10 @@ export interface ApplyRecord {
   result: ApplyOutcome;
   /** kubectl's line: `deployment.apps/web created`, or the error it prints. */
   message: string;
+  /** The file the object came from, as given to the simulator (a uri or a relative path). */
+  source?: string;
+  /** UTF-16 offsets of the object's document in that file. */
+  span?: { start: number; end: number };
 }
 
 export interface SimEvent {
@@ -82,12 +86,28 @@ export interface SimResult {
   apply: ApplyRecord[];
   objects: KObject[];
   events: SimEvent[];
+  /** The simulated clock when the cluster settled (RFC 3339). */
+  now: string;
+  /** Bounds the simulator hit: capped replicas, too many objects, or control loops that did not settle. Empty when none. */
+  limits: SimLimit[];
+}
+
+/**
+ * A bound the simulator applied instead of doing what the input asks in full,
+ * so that every input settles in bounded time and memory.
+ */
+export interface SimLimit {
+  reason: 'ReplicasCapped' | 'ObjectsCapped' | 'NotSettled';
+  message: string;
+  involvedObject?: { kind: string; namespace?: string; name: string };
 }
 
 /** One manifest document to apply: the parsed object and where it came from. */
 export interface SimInput {
   /** The file, as kubectl names it in errors. */
   source: string;
+  /** UTF-16 offsets of the object's document in its source file. */
+  span?: { start: number; end: number };
   value: Record<string, unknown>;
   /** Errors the validation engine found for this object (already phrased by the engine). */
   engineErrors: EngineError[];

@@ -32,7 +32,7 @@ export function applyInput(sim: Sim, input: SimInput, options: ApplyOptions): Ap
   const meta = dict(value.metadata);
   const name = str(meta.name) ?? '';
   const namespace = isClusterScoped(kind) ? undefined : (str(meta.namespace) || options.defaultNamespace);
-  const record = (result: ApplyRecord['result'], message: string): ApplyRecord => ({ apiVersion, kind, ...(namespace ? { namespace } : {}), name, result, message });
+  const record = (result: ApplyRecord['result'], message: string): ApplyRecord => ({ apiVersion, kind, ...(namespace ? { namespace } : {}), name, result, message, source: input.source, ...(input.span ? { span: input.span } : {}) });
   const ctx = { source: input.source, kind, apiVersion, name, namespace };
 
   const mapping = input.engineErrors.find((e) => MAPPING_ERRORS.has(e.ruleId));

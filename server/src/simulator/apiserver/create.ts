@@ -26,7 +26,7 @@ const WORKLOAD_DEFAULTS: Record<string, (spec: Dict) => void> = {
  */
 export function createObject(sim: Sim, obj: KObject, previous?: KObject): Created {
   const spec = dict(obj.spec);
-  if (obj.spec !== undefined || WORKLOAD_DEFAULTS[obj.kind] || obj.kind === 'Service' || obj.kind === 'PersistentVolumeClaim') obj.spec = spec;
+  if (obj.spec !== undefined || WORKLOAD_DEFAULTS[obj.kind] || obj.kind === 'Service' || obj.kind === 'PersistentVolumeClaim' || obj.kind === 'Ingress') obj.spec = spec;
   WORKLOAD_DEFAULTS[obj.kind]?.(spec);
   switch (obj.kind) {
     case 'Pod':
@@ -64,6 +64,11 @@ export function createObject(sim: Sim, obj: KObject, previous?: KObject): Create
       defaultSecret(obj);
       break;
     case 'Ingress':
+      // DefaultIngressClass admission: an Ingress naming no class gets the default IngressClass.
+      if (spec.ingressClassName === undefined && !obj.metadata.annotations?.['kubernetes.io/ingress.class']) {
+        const def = sim.store.list('IngressClass').find((c) => c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
+        if (def) spec.ingressClassName = def.metadata.name;
+      }
       obj.status = { loadBalancer: {} };
       break;
   }

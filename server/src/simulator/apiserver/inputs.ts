@@ -32,7 +32,7 @@ export function inputsFromSources(engine: Engine, files: readonly SourceText[], 
       const mine: EngineError[] = errors
         .filter((d) => d.span.start >= start && d.span.start <= end)
         .map((d) => ({ ruleId: d.ruleId, message: d.message, path: cursorContext(res.node, d.span.start - res.document.start).path }));
-      out.push({ source: f.source, value: res.value, engineErrors: mine });
+      out.push({ source: f.source, span: { start, end }, value: res.value, engineErrors: mine });
     }
   }
   return out;

@@ -31,37 +31,85 @@ function reconcile(sim: Sim, d: KObject): void {
   const maxSurge = strategy.type === 'Recreate' ? 0 : scaledValue(ru.maxSurge ?? '25%', replicas, true);
   const maxUnavailable = strategy.type === 'Recreate' ? replicas : scaledValue(ru.maxUnavailable ?? '25%', replicas, false);
 
-  // Older ReplicaSets go to 0 (rolloutRolling / rolloutRecreate end state).
-  for (const rs of olds) {
-    const cur = num(dict(rs.spec).replicas) ?? 0;
-    if (cur === 0) continue;
-    dict(rs.spec).replicas = 0;
-    sim.store.update(rs);
-    // scaleReplicaSet: "Scaled %s replica set %s to %d from %d"
-    sim.store.event(d, 'Normal', 'ScalingReplicaSet', `Scaled down replica set ${rs.metadata.name} to 0 from ${cur}`);
+  const specReplicas = (rs: KObject): number => num(dict(rs.spec).replicas) ?? 0;
+  const activeOlds = olds.filter((rs) => specReplicas(rs) > 0);
+  const total = (): number => all.reduce((n, rs) => n + specReplicas(rs), 0) + (newRS && !all.includes(newRS) ? specReplicas(newRS) : 0);
+  const recreate = strategy.type === 'Recreate';
+
+  if (recreate && activeOlds.length) {
+    // rolloutRecreate: scale every old ReplicaSet to 0 and wait for its pods to go before the new one starts.
+    for (const rs of activeOlds) scale(sim, d, rs, 0);
+    return finish(sim, d, newRS, olds, replicas, maxUnavailable);
   }
+  if (recreate && olds.some((rs) => ownedBy(sim, 'Pod', rs).length > 0)) return finish(sim, d, newRS, olds, replicas, maxUnavailable);
 
   const revision = Math.max(0, ...olds.map((rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0))) + (newRS ? 0 : 1);
   if (!newRS) {
-    newRS = createReplicaSet(sim, d, template, hash, replicas, maxSurge, String(revision));
+    // getNewReplicaSet with NewRSNewReplicas: Recreate starts at spec.replicas; RollingUpdate at what maxSurge leaves room for.
+    const start = recreate ? replicas : Math.max(0, Math.min(replicas, replicas + maxSurge - total()));
+    newRS = createReplicaSet(sim, d, template, hash, start, maxSurge, String(revision));
     // getNewReplicaSet: a new ReplicaSet is announced as "Scaled up replica set %s to %d".
-    if (replicas > 0) sim.store.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${newRS.metadata.name} to ${replicas}`);
+    if (start > 0) sim.store.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${newRS.metadata.name} to ${start}`);
+  } else if (activeOlds.length === 0 || recreate) {
+    // No rollout in progress: a scaling event, the new ReplicaSet goes straight to spec.replicas.
+    if (specReplicas(newRS) !== replicas) scale(sim, d, newRS, replicas, maxSurge);
+  } else if (specReplicas(newRS) > replicas) {
+    scale(sim, d, newRS, replicas, maxSurge);
   } else {
-    const cur = num(dict(newRS.spec).replicas) ?? 0;
-    if (cur !== replicas) {
-      dict(newRS.spec).replicas = replicas;
-      newRS.metadata.annotations = { ...newRS.metadata.annotations, 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + maxSurge) };
-      sim.store.update(newRS);
-      sim.store.event(d, 'Normal', 'ScalingReplicaSet', `Scaled ${cur < replicas ? 'up' : 'down'} replica set ${newRS.metadata.name} to ${replicas} from ${cur}`);
-    }
+    // rolloutRolling, reconcileNewReplicaSet: scale up within replicas + maxSurge.
+    const room = replicas + maxSurge - total();
+    const up = Math.min(room, replicas - specReplicas(newRS));
+    if (up > 0) scale(sim, d, newRS, specReplicas(newRS) + up, maxSurge);
+    else scaleDownOld(sim, d, newRS, activeOlds, all, replicas, maxUnavailable);
   }
   const rev = newRS.metadata.annotations?.[REVISION];
   if (rev && d.metadata.annotations?.[REVISION] !== rev) {
     d.metadata.annotations = { ...d.metadata.annotations, [REVISION]: rev };
     sim.store.update(d);
   }
+  finish(sim, d, newRS, olds, replicas, maxUnavailable);
+}
+
+function finish(sim: Sim, d: KObject, newRS: KObject | undefined, olds: KObject[], replicas: number, maxUnavailable: number): void {
   cleanup(sim, d, olds);
-  updateStatus(sim, d, newRS, [newRS, ...olds], replicas, maxUnavailable);
+  if (newRS) updateStatus(sim, d, newRS, [newRS, ...olds], replicas, maxUnavailable);
+}
+
+/** scaleReplicaSet, with its event "Scaled up|down replica set %s to %d from %d". */
+function scale(sim: Sim, d: KObject, rs: KObject, to: number, maxSurge?: number): void {
+  const cur = num(dict(rs.spec).replicas) ?? 0;
+  if (cur === to) return;
+  dict(rs.spec).replicas = to;
+  if (maxSurge !== undefined) {
+    const replicas = num(dict(d.spec).replicas) ?? 1;
+    rs.metadata.annotations = { ...rs.metadata.annotations, 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + maxSurge) };
+  }
+  sim.store.update(rs);
+  sim.store.event(d, 'Normal', 'ScalingReplicaSet', `Scaled ${cur < to ? 'up' : 'down'} replica set ${rs.metadata.name} to ${to} from ${cur}`);
+}
+
+/**
+ * reconcileOldReplicaSets + scaleDownOldReplicaSetsForRollingUpdate: old
+ * ReplicaSets shrink, oldest first, only as far as keeps spec.replicas -
+ * maxUnavailable pods available across all of them.
+ */
+function scaleDownOld(sim: Sim, d: KObject, newRS: KObject, olds: KObject[], all: KObject[], replicas: number, maxUnavailable: number): void {
+  const specOf = (rs: KObject): number => num(dict(rs.spec).replicas) ?? 0;
+  const availableOf = (rs: KObject): number => num(dict(rs.status).availableReplicas) ?? 0;
+  const sets = all.includes(newRS) ? all : [...all, newRS];
+  const minAvailable = replicas - maxUnavailable;
+  const newUnavailable = specOf(newRS) - availableOf(newRS);
+  const allPods = sets.reduce((n, rs) => n + specOf(rs), 0);
+  if (allPods - minAvailable - newUnavailable <= 0) return;
+  let budget = sets.reduce((n, rs) => n + availableOf(rs), 0) - minAvailable;
+  const byAge = [...olds].sort((a, b) => sim.store.creationOrder([a, b])[0] === a ? -1 : 1);
+  for (const rs of byAge) {
+    if (budget <= 0) break;
+    const down = Math.min(specOf(rs), budget);
+    if (down <= 0) continue;
+    scale(sim, d, rs, specOf(rs) - down);
+    budget -= down;
+  }
 }
 
 function createReplicaSet(sim: Sim, d: KObject, template: Dict, hash: string, replicas: number, maxSurge: number, revision: string): KObject {

@@ -18,7 +18,7 @@ function reconcile(sim: Sim, job: KObject): void {
   if (spec.suspend === true) return;
   const parallelism = num(spec.parallelism) ?? 1;
   const completions = num(spec.completions);
-  const want = completions === undefined ? parallelism : Math.min(parallelism, completions);
+  const want = sim.podBudget(job, completions === undefined ? parallelism : Math.min(parallelism, completions));
   const pods = ownedBy(sim, 'Pod', job);
   for (let i = pods.length; i < want; i++) {
     const pod = podFromTemplate(job, dict(spec.template), { generateName: `${job.metadata.name}-` });

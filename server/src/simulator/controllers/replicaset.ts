@@ -16,7 +16,7 @@ export function reconcileReplicaSets(sim: Sim): void {
 
 function reconcile(sim: Sim, rs: KObject): void {
   const spec = dict(rs.spec);
-  const want = num(spec.replicas) ?? 1;
+  const want = sim.podBudget(rs, num(spec.replicas) ?? 1);
   const pods = ownedBy(sim, 'Pod', rs);
   const template = dict(spec.template);
   for (let i = pods.length; i < want; i++) {

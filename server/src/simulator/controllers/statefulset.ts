@@ -19,7 +19,7 @@ export function reconcileStatefulSets(sim: Sim): void {
 function reconcile(sim: Sim, sts: KObject): void {
   const spec = dict(sts.spec);
   const name = sts.metadata.name;
-  const replicas = num(spec.replicas) ?? 1;
+  const replicas = sim.podBudget(sts, num(spec.replicas) ?? 1);
   const revision = `${name}-${computeHash(spec.template)}`;
   const ordered = spec.podManagementPolicy !== 'Parallel';
   const pods = new Map(ownedBy(sim, 'Pod', sts).map((p) => [p.metadata.name, p]));

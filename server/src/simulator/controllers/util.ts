@@ -1,6 +1,6 @@
 import type { Sim } from '../context';
 import { canonicalJson } from '../hash';
-import { clone, controllerOf, dict, dicts, ownerRef, stringMap, type Dict } from '../obj';
+import { controllerOf, dict, dicts, ownerRef, stringMap, type Dict } from '../obj';
 import { createPod } from '../apiserver/pods';
 import type { KObject } from '../types';
 
@@ -13,7 +13,7 @@ export function setStatus(sim: Sim, obj: KObject, next: Dict): void {
 
 /** Objects of `kind` whose controller owner is `owner` (metav1.IsControlledBy). */
 export function ownedBy(sim: Sim, kind: string, owner: KObject): KObject[] {
-  return sim.store.list(kind, owner.metadata.namespace).filter((o) => controllerOf(o)?.uid === owner.metadata.uid);
+  return sim.store.listOwned(kind, owner.metadata.uid).filter((o) => o.metadata.namespace === owner.metadata.namespace && controllerOf(o)?.uid === owner.metadata.uid);
 }
 
 /** podutil.IsPodReady: the Ready condition is True. */
@@ -29,7 +29,7 @@ export const isRunning = (pod: KObject): boolean => dict(pod.status).phase === '
  * generateName (ReplicaSet, DaemonSet, Job: "<owner>-" plus 5 characters).
  */
 export function podFromTemplate(owner: KObject, template: Dict, opts: { name?: string; generateName?: string; labels?: Record<string, string> }): KObject {
-  const t = clone(template);
+  const t = copyOfTemplate(template);
   const tmeta = dict(t.metadata);
   const labels = { ...stringMap(tmeta.labels), ...(opts.labels ?? {}) };
   const annotations = stringMap(tmeta.annotations);
@@ -57,6 +57,7 @@ export function podFromTemplate(owner: KObject, template: Dict, opts: { name?: s
  * FailedCreate "Error creating: <apiserver message>".
  */
 export function createControlledPod(sim: Sim, owner: KObject, pod: KObject, createdMessage?: (name: string) => string): KObject | undefined {
+  if (!sim.roomFor(owner)) return undefined;
   const res = createPod(sim, pod);
   if (res.error !== undefined) {
     sim.store.eventOnce(owner, 'Warning', 'FailedCreate', `Error creating: ${res.error}`);
@@ -92,4 +93,13 @@ export function condition(sim: Sim, previous: unknown, type: string, status: str
     status,
     type,
   };
+}
+
+/** Templates are replaced, never edited, when an apply changes them, so one serialisation serves every pod made from it. */
+const templateJson = new WeakMap<Dict, string>();
+
+function copyOfTemplate(template: Dict): Dict {
+  let json = templateJson.get(template);
+  if (json === undefined) templateJson.set(template, (json = JSON.stringify(template)));
+  return JSON.parse(json) as Dict;
 }

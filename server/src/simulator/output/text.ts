@@ -1,5 +1,8 @@
 import { dict, dicts, list, str } from '../obj';
 import type { KObject, SimResult } from '../types';
+import { cronJobNextRun } from '../controllers/cronjob';
+import { timestamp } from '../random';
+import { ingressRoutes } from './ingress';
 import { table } from './table';
 
 const SYSTEM = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
@@ -46,10 +49,40 @@ export function formatText(result: SimResult): string {
       return [ns(c), `persistentvolumeclaim/${c.metadata.name}`, str(st.phase) ?? 'Pending', str(dict(c.spec).volumeName) ?? '', str(dict(st.capacity).storage) ?? '', list(st.accessModes).map(accessMode).join(','), str(dict(c.spec).storageClassName) ?? ''];
     })));
   }
+  const cronJobs = objs('CronJob');
+  if (cronJobs.length) {
+    const now = new Date(result.now);
+    out.push(table(['NAMESPACE', 'NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'NEXT SCHEDULE'], cronJobs.map((c) => {
+      const spec = dict(c.spec);
+      const next = cronJobNextRun(c, now);
+      return [ns(c), `cronjob.batch/${c.metadata.name}`, str(spec.schedule) ?? '', str(spec.timeZone) ?? '<none>', String(spec.suspend === true), String(list(dict(c.status).active).length), str(dict(c.status).lastScheduleTime) ?? '<none>', next ? timestamp(next) : '<none>'];
+    })));
+  }
+  const hpas = objs('HorizontalPodAutoscaler');
+  if (hpas.length) {
+    out.push(table(['NAMESPACE', 'NAME', 'REFERENCE', 'MINPODS', 'MAXPODS', 'REPLICAS'], hpas.map((h) => {
+      const spec = dict(h.spec);
+      const ref = dict(spec.scaleTargetRef);
+      return [ns(h), `horizontalpodautoscaler.autoscaling/${h.metadata.name}`, `${str(ref.kind) ?? ''}/${str(ref.name) ?? ''}`, String(spec.minReplicas ?? 1), String(spec.maxReplicas ?? ''), String(dict(h.status).desiredReplicas ?? '')];
+    })));
+  }
+  const routes = ingressRoutes(result.objects.filter((o) => !SYSTEM.has(o.metadata.namespace ?? '')));
+  if (routes.length) {
+    out.push(table(['NAMESPACE', 'INGRESS', 'CLASS', 'HOST', 'PATH', 'BACKEND', 'ENDPOINTS'], routes.map((r) => [
+      r.namespace,
+      `ingress.networking.k8s.io/${r.ingress}`,
+      r.ingressClass ?? '<none>',
+      r.host,
+      r.path,
+      r.service ? `${r.service}:${r.port ?? ''}` : '<none>',
+      r.problem ?? (r.endpoints.length > 3 ? `${r.endpoints.slice(0, 3).join(',')} + ${r.endpoints.length - 3} more...` : r.endpoints.join(',')),
+    ])));
+  }
   const warnings = result.events.filter((e) => e.type === 'Warning');
   if (warnings.length) {
     out.push(table(['NAMESPACE', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], warnings.map((e) => [e.involvedObject.namespace ?? '', e.type, e.reason, `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`, e.message])));
   }
+  if (result.limits.length) out.push(result.limits.map((l) => `limit (${l.reason}): ${l.message}`).join('\n') + '\n');
   return out.join('\n');
 }
 

@@ -71,14 +71,7 @@ function bind(sim: Sim, pod: KObject, node: NodeInfo): void {
   status.conditions = [{ lastProbeTime: null, lastTransitionTime: sim.store.now(), status: 'True', type: 'PodScheduled' }];
   pod.status = status;
   sim.store.update(pod);
-  const req = podRequests(dict(pod.spec));
-  const nz = nonZeroRequests(dict(pod.spec));
-  node.requested.milliCpu += req.milliCpu;
-  node.requested.memory += req.memory;
-  node.requested.pods += 1;
-  for (const [k, v] of Object.entries(req.scalar)) node.requested.scalar[k] = (node.requested.scalar[k] ?? 0) + v;
-  node.nonZeroRequested.milliCpu += nz.milliCpu;
-  node.nonZeroRequested.memory += nz.memory;
+  addPod(node, pod);
   sim.store.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${nsName(pod)} to ${node.name}`);
 }
 
@@ -115,14 +108,19 @@ export function nodeInfos(sim: Sim): NodeInfo[] {
     const info = infos.get(str(dict(pod.spec).nodeName) ?? '');
     const phase = dict(pod.status).phase;
     if (!info || phase === 'Succeeded' || phase === 'Failed') continue;
-    const req = podRequests(dict(pod.spec));
-    const nz = nonZeroRequests(dict(pod.spec));
-    info.requested.milliCpu += req.milliCpu;
-    info.requested.memory += req.memory;
-    info.requested.pods += 1;
-    for (const [k, v] of Object.entries(req.scalar)) info.requested.scalar[k] = (info.requested.scalar[k] ?? 0) + v;
-    info.nonZeroRequested.milliCpu += nz.milliCpu;
-    info.nonZeroRequested.memory += nz.memory;
+    addPod(info, pod);
   }
   return [...infos.values()];
+}
+
+/** NodeInfo.AddPod: what a pod on the node requests counts against what the node has. */
+function addPod(info: NodeInfo, pod: KObject): void {
+  const req = podRequests(dict(pod.spec));
+  const nz = nonZeroRequests(dict(pod.spec));
+  info.requested.milliCpu += req.milliCpu;
+  info.requested.memory += req.memory;
+  info.requested.pods += 1;
+  for (const [k, v] of Object.entries(req.scalar)) info.requested.scalar[k] = (info.requested.scalar[k] ?? 0) + v;
+  info.nonZeroRequested.milliCpu += nz.milliCpu;
+  info.nonZeroRequested.memory += nz.memory;
 }
