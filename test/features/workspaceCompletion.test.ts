@@ -90,6 +90,13 @@ describe('completion of cross-resource values', () => {
     assert.deepEqual(labels(completeAt(service('shop', '  selector:\n    app: nothing\n  ports:\n    - port: 80\n      targetPort: |\n'))), []);
   });
 
+  it('reads the namespace and sibling names of a document that does not parse yet', () => {
+    const broken = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: other\n  labels: {oops: [\nspec:\n  containers:\n    - name: c\n      env:\n        - name: X\n          valueFrom:\n            configMapKeyRef:\n              name: web-config\n              key: |\n';
+    const file = ws.engine.parse('file:///ws/broken.yaml', broken.replace('|', ''));
+    assert.ok(file.documents[0].parsed.problems.length > 0, 'the document really is broken');
+    assert.deepEqual(labels(completeAt(broken)), ['color']);
+  });
+
   it('inserts a space after a bare colon and quotes values YAML 1.1 would misread', () => {
     const items = completeAt(service('shop', '  selector:\n    tier:|\n'));
     assert.equal(items[0]?.insertText, ' front');

@@ -61,13 +61,16 @@ function serviceTitle(view: IndexView, res: Resource, ns: string): string {
   return `selects ${[...counted, ...extra].join(' + ')} · ${names.join(', ')}`;
 }
 
-function workloadTitle(view: IndexView, res: Resource, ns: string): string {
+/** Run-to-completion pods are rarely behind a Service: for them, only a Service that does select them is worth a line. */
+const BATCH = new Set(['Job', 'CronJob']);
+
+function workloadTitle(view: IndexView, res: Resource, ns: string): string | undefined {
   const templates = podSpecsOf(res);
   const services = written(view.list('', 'Service', ns)).filter((svc) => {
     const f = selectorFieldsOf(svc.res)[0];
     return f && templates.some((t) => selects(f, t.labels));
   });
-  if (services.length === 0) return 'not exposed: no Service selects its pods';
+  if (services.length === 0) return BATCH.has(res.kind) ? undefined : 'not exposed: no Service selects its pods';
   const names = new Set(services.map((s) => s.name));
   const ingresses = ingressesIn(view, ns).filter((ing) => ingressBackends(ing.res).some((b) => names.has(b.name)));
   return `exposed by ${[...services, ...ingresses].map(label).join(' · ')}`;
