@@ -47,7 +47,8 @@ function serviceTitle(view: IndexView, res: Resource, ns: string): string {
   if (!f || Object.keys(f.selector.matchLabels).length === 0) return 'no selector: its endpoints are not managed by Kubernetes';
   const owners = new Map<string, IndexedResource>();
   for (const t of selectedTemplates(view, ns, f)) owners.set(t.owner.id, t.owner);
-  if (owners.size === 0) return `selects no pods in namespace ${ns}`;
+  // A workspace is often part of what runs (PARTIAL_WORKSPACE_POLICY): with no pods of the namespace in it, nothing can be counted.
+  if (owners.size === 0) return view.podTemplates(ns).length ? `selects no pods in namespace ${ns}` : `no workload of namespace ${ns} is in the workspace`;
   let pods = 0;
   const extra: string[] = [];
   const names: string[] = [];
