@@ -82,6 +82,14 @@ describe('completion of cross-resource values', () => {
     assert.deepEqual(labels(completeAt(sa)), ['default', 'web-sa']);
   });
 
+  it('offers the governing Service of a StatefulSet and the target of an HPA', () => {
+    const sts = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: s\n  namespace: other\nspec:\n  serviceName: |\n';
+    assert.deepEqual(labels(completeAt(sts)), ['web']);
+    const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n  namespace: shop\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: |\n';
+    assert.deepEqual(labels(completeAt(hpa)), ['web']);
+    assert.deepEqual(labels(completeAt(hpa.replace('Deployment', 'StatefulSet'))), []);
+  });
+
   it('offers the container ports of the selected pods for a targetPort, names first', () => {
     const items = completeAt(service('shop', '  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: |\n'));
     assert.deepEqual(labels(items), ['8080', 'http']);
