@@ -46,7 +46,10 @@ describe('code lenses', () => {
       'selects 3 pods + 1 per node (daemonset/agent) · deployment/api (2), statefulset/db (1), daemonset/agent',
       'no selector: its endpoints are not managed by Kubernetes',
       'selects no pods in namespace default',
-      'not exposed: no Service selects its pods',
     ]);
+    ws.setFile('file:///w/edge.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: edge\n  namespace: edge\nspec:\n  selector: {app: api}\n  ports: [{port: 80}]\n');
+    assert.deepEqual(lensesOf(ws, 'file:///w/edge.yaml'), ['1: no workload of namespace edge is in the workspace'], 'pods of another namespace do not count');
+    ws.setFile('file:///w/lone.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: lone\nspec:\n  containers: [{name: c, image: busybox:1}]\n');
+    assert.deepEqual(lensesOf(ws, 'file:///w/lone.yaml'), ['1: not exposed: no Service selects its pods'], 'a Job or CronJob that nothing selects gets no lens; other workloads say so');
   });
 });

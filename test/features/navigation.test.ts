@@ -67,7 +67,7 @@ describe('find references', () => {
 
   it('from a ConfigMap, its key, and a Secret to the pod fields that read them', () => {
     assert.deepEqual(refsAt(URI.config, CONFIG, 'web-config'), ['app.yaml:28:web-config', 'app.yaml:33:web-config']);
-    assert.deepEqual(refsAt(URI.config, CONFIG, 'log-level'), ['app.yaml:34:log-level']);
+    assert.deepEqual(refsAt(URI.config, CONFIG, 'log-level'), ['app.yaml:28:web-config', 'app.yaml:34:log-level'], 'envFrom reads every key');
     assert.deepEqual(refsAt(URI.config, CONFIG, 'db-secret', 0, true), ['app.yaml:38:db-secret', 'config.yaml:13:db-secret']);
     assert.deepEqual(refsAt(URI.config, CONFIG, 'password'), ['app.yaml:39:password']);
     assert.deepEqual(refsAt(URI.config, CONFIG, 'shop-tls'), ['services.yaml:22:shop-tls']);

@@ -132,6 +132,10 @@ describe('navigation: the less common sources', () => {
     assert.deepEqual(def('name: db-conf'), ['72:db-conf']);
     assert.deepEqual(def('key: postgresql.conf'), ['74:postgresql.conf']);
     assert.deepEqual(refs('postgresql.conf: "max'), ['23:postgresql.conf']);
+    ws.setFile('file:///more/all-keys.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: c, image: busybox:1}]\n  volumes:\n    - name: all\n      configMap:\n        name: db-conf\n');
+    const found = references(ws.view(), ws.getFile(URI)!.resources, offsetOf(A, 'postgresql.conf: "max'), false);
+    assert.deepEqual(found.map((l) => l.uri).sort(), ['file:///more/a.yaml', 'file:///more/all-keys.yaml'], 'a volume without items projects every key');
+    ws.removeFile('file:///more/all-keys.yaml');
     assert.deepEqual(refs('name: db-conf', 1), ['21:db-conf']);
   });
 

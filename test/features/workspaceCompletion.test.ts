@@ -82,12 +82,27 @@ describe('completion of cross-resource values', () => {
     assert.deepEqual(labels(completeAt(sa)), ['default', 'web-sa']);
   });
 
+  it('offers the governing Service of a StatefulSet and the target of an HPA', () => {
+    const sts = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: s\n  namespace: other\nspec:\n  serviceName: |\n';
+    assert.deepEqual(labels(completeAt(sts)), ['web']);
+    const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n  namespace: shop\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: |\n';
+    assert.deepEqual(labels(completeAt(hpa)), ['web']);
+    assert.deepEqual(labels(completeAt(hpa.replace('Deployment', 'StatefulSet'))), []);
+  });
+
   it('offers the container ports of the selected pods for a targetPort, names first', () => {
     const items = completeAt(service('shop', '  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: |\n'));
     assert.deepEqual(labels(items), ['8080', 'http']);
     assert.ok(items.find((i) => i.label === 'http')!.sortText! < items.find((i) => i.label === '8080')!.sortText!);
     assert.deepEqual(labels(completeAt(service('other', '  selector: {app: web}\n  ports:\n    - port: 80\n      targetPort: |\n'))), ['9090', 'metrics']);
     assert.deepEqual(labels(completeAt(service('shop', '  selector:\n    app: nothing\n  ports:\n    - port: 80\n      targetPort: |\n'))), []);
+  });
+
+  it('reads the namespace and sibling names of a document that does not parse yet', () => {
+    const broken = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: other\n  labels: {oops: [\nspec:\n  containers:\n    - name: c\n      env:\n        - name: X\n          valueFrom:\n            configMapKeyRef:\n              name: web-config\n              key: |\n';
+    const file = ws.engine.parse('file:///ws/broken.yaml', broken.replace('|', ''));
+    assert.ok(file.documents[0].parsed.problems.length > 0, 'the document really is broken');
+    assert.deepEqual(labels(completeAt(broken)), ['color']);
   });
 
   it('inserts a space after a bare colon and quotes values YAML 1.1 would misread', () => {

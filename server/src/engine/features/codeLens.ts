@@ -47,7 +47,8 @@ function serviceTitle(view: IndexView, res: Resource, ns: string): string {
   if (!f || Object.keys(f.selector.matchLabels).length === 0) return 'no selector: its endpoints are not managed by Kubernetes';
   const owners = new Map<string, IndexedResource>();
   for (const t of selectedTemplates(view, ns, f)) owners.set(t.owner.id, t.owner);
-  if (owners.size === 0) return `selects no pods in namespace ${ns}`;
+  // A workspace is often part of what runs (PARTIAL_WORKSPACE_POLICY): with no pods of the namespace in it, nothing can be counted.
+  if (owners.size === 0) return view.podTemplates(ns).length ? `selects no pods in namespace ${ns}` : `no workload of namespace ${ns} is in the workspace`;
   let pods = 0;
   const extra: string[] = [];
   const names: string[] = [];
@@ -61,13 +62,16 @@ function serviceTitle(view: IndexView, res: Resource, ns: string): string {
   return `selects ${[...counted, ...extra].join(' + ')} · ${names.join(', ')}`;
 }
 
-function workloadTitle(view: IndexView, res: Resource, ns: string): string {
+/** Run-to-completion pods are rarely behind a Service: for them, only a Service that does select them is worth a line. */
+const BATCH = new Set(['Job', 'CronJob']);
+
+function workloadTitle(view: IndexView, res: Resource, ns: string): string | undefined {
   const templates = podSpecsOf(res);
   const services = written(view.list('', 'Service', ns)).filter((svc) => {
     const f = selectorFieldsOf(svc.res)[0];
     return f && templates.some((t) => selects(f, t.labels));
   });
-  if (services.length === 0) return 'not exposed: no Service selects its pods';
+  if (services.length === 0) return BATCH.has(res.kind) ? undefined : 'not exposed: no Service selects its pods';
   const names = new Set(services.map((s) => s.name));
   const ingresses = ingressesIn(view, ns).filter((ing) => ingressBackends(ing.res).some((b) => names.has(b.name)));
   return `exposed by ${[...services, ...ingresses].map(label).join(' · ')}`;

@@ -1,6 +1,7 @@
 import type { IndexedResource, IndexView } from '../../index/types';
 import { matchesLabels } from '../../index/labels';
 import { effectiveNamespace } from '../../index/scope';
+import { splitApiVersion } from '../../k8s/resource';
 import type { PathSegment } from '../../yaml/ast';
 import type { CompletionEntry } from '../completion';
 import type { CompletionCursor } from '../cursor';
@@ -19,7 +20,7 @@ const SECRET_NAME = new Set(['secretRef', 'secretKeyRef']);
 
 /**
  * Values that name other objects of the workspace: label keys and values in selectors,
- * Service names and ports in Ingress backends, ConfigMap and Secret names and keys, claim
+ * Service names and ports in Ingress backends (and a StatefulSet's serviceName), HPA targets, ConfigMap and Secret names and keys, claim
  * and ServiceAccount names, container port names for a targetPort. Only objects of the
  * document's namespace are offered. Secrets give their names and keys, never their values.
  * Undefined when the cursor is on none of these fields.
@@ -57,6 +58,12 @@ export function workspaceCompletions(cursor: CompletionCursor, ws: WorkspaceLook
     return keyEntries(view, obj, ns, docValue(cursor, [...volume, obj === 'ConfigMap' ? 'name' : 'secretName']) ?? docValue(cursor, [...volume, 'name']), cursor, lead);
   }
   if (kind === 'Ingress') return ingressCompletions(cursor, view, ns, lead, names);
+  if (kind === 'StatefulSet' && n === 2 && P[0] === 'spec' && last === 'serviceName') return names('', 'Service');
+  if (kind === 'HorizontalPodAutoscaler' && n === 3 && P[1] === 'scaleTargetRef' && last === 'name') {
+    const target = docValue(cursor, ['spec', 'scaleTargetRef', 'kind']);
+    const apiVersion = docValue(cursor, ['spec', 'scaleTargetRef', 'apiVersion']);
+    return target ? names(splitApiVersion(apiVersion ?? '').group, target) : [];
+  }
   if (kind === 'Service' && n === 4 && P[0] === 'spec' && P[1] === 'ports' && typeof P[2] === 'number' && last === 'targetPort') return targetPortEntries(view, ns, docMap(cursor, ['spec', 'selector']), cursor, lead);
   return undefined;
 }

@@ -86,10 +86,14 @@ function configUses(view: IndexView, res: Resource, name: string, ns: string, pa
   const kind = res.kind as 'ConfigMap' | 'Secret';
   const workloads = workloadsIn(view, ns);
   const refs = workloads.flatMap((w) => configRefs(w.res).filter((r) => r.kind === kind && r.name === name).map((r) => ({ w, r })));
-  // A data key: the env entries and volume items that read that key.
+  // A data key: the env entries and volume items that name it, and what reads every key
+  // (envFrom, and volumes that list no items, which project each key as a file).
   if (DATA_FIELDS[kind].includes(path[0] as string) && typeof path[1] === 'string') {
     const key = path[1];
-    return { declaration: at(res, [path[0], key], 'key'), uses: refs.filter(({ r }) => r.key === key && r.keyPath).map(({ w, r }) => at(w, r.keyPath!)) };
+    const listsItems = new Set(refs.filter(({ r }) => r.key !== undefined).map(({ w, r }) => w.id + JSON.stringify(r.namePath)));
+    const readsAll = refs.filter(({ w, r }) => r.key === undefined && (r.via.startsWith('envFrom') || (r.via.startsWith('volume') && !listsItems.has(w.id + JSON.stringify(r.namePath)))));
+    const named = refs.filter(({ r }) => r.key === key && r.keyPath).map(({ w, r }) => at(w, r.keyPath!));
+    return { declaration: at(res, [path[0], key], 'key'), uses: [...named, ...readsAll.map(({ w, r }) => at(w, r.namePath))] };
   }
   if (!onObject(path)) return undefined;
   const uses = refs.map(({ w, r }) => at(w, r.namePath));
