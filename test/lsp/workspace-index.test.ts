@@ -71,6 +71,11 @@ describe('LSP workspace index: open files see the manifests on disk', () => {
     // Deleting a folder reports only the folder.
     await client.filesChanged([{ uri: ws.uri('extra'), type: 3 }]);
     assert.deepEqual(codes(await client.nextPublish(dep, again)), ['configmap-ref-missing']);
+    // A file changed on disk: the ConfigMap is renamed to the one the open Deployment wants.
+    const third = client.publishesFor(dep).length;
+    ws.write('config/web-config.yaml', CONFIG_MAP('missing-config'));
+    await client.filesChanged([{ uri: ws.uri('config/web-config.yaml'), type: 2 }]);
+    assert.deepEqual(codes(await client.nextPublish(dep, third)), []);
   });
 
   it('falls back to the disk text when the editor closes, instead of forgetting the file', async () => {
