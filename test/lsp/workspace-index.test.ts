@@ -71,6 +71,11 @@ describe('LSP workspace index: open files see the manifests on disk', () => {
     // Deleting a folder reports only the folder.
     await client.filesChanged([{ uri: ws.uri('extra'), type: 3 }]);
     assert.deepEqual(codes(await client.nextPublish(dep, again)), ['configmap-ref-missing']);
+    // A file changed on disk: the ConfigMap is renamed to the one the open Deployment wants.
+    const third = client.publishesFor(dep).length;
+    ws.write('config/web-config.yaml', CONFIG_MAP('missing-config'));
+    await client.filesChanged([{ uri: ws.uri('config/web-config.yaml'), type: 2 }]);
+    assert.deepEqual(codes(await client.nextPublish(dep, third)), []);
   });
 
   it('falls back to the disk text when the editor closes, instead of forgetting the file', async () => {
@@ -146,7 +151,16 @@ describe('LSP workspace index: an opened file is answered before indexing ends',
       const uri = ws.uri('open.yaml');
       await client.open(uri, deployment('web', 'config-1499'), 1);
       await client.diagnostics(uri, 1);
+      // A file the index has yet to read, open with other text than the disk's: the editor's text must survive the index.
+      const onDisk = ws.uri('apps/app-1400/configmap.yaml');
+      await client.open(onDisk, deployment('web', 'nope'), 1);
+      // Requests are answered while the index runs.
+      const items = await client.completion(uri, { line: 1, character: 0 });
+      const answeredAt = client.events.length;
+      assert.ok(items.length > 0);
       await client.progressEnded();
+      assert.ok(!client.events.slice(0, answeredAt).some((e) => e.type === 'progress' && e.kind === 'end'), 'completion was answered before the index ended');
+      assert.deepEqual(codes(client.publishesFor(onDisk).at(-1)!), ['configmap-ref-missing']);
       const firstPublish = client.events.findIndex((e) => e.type === 'publish' && e.uri === uri && e.version === 1);
       const end = client.events.findIndex((e) => e.type === 'progress' && e.kind === 'end');
       assert.ok(firstPublish >= 0 && firstPublish < end, `the open file's diagnostics (event ${firstPublish}) come before the index ends (event ${end})`);

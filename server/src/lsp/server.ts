@@ -131,9 +131,8 @@ export function startServer(args: string[]): ServerState {
     if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesim' }).catch(() => undefined);
     // The index waits for the settings (their exclude globs), then reads the disk in the background.
     void settingsPulled.then(() => {
-      project.load();
+      project.load(); // applies the file's options through optionsChanged
       indexStarted = true;
-      workspace?.setOptions(options());
       if (roots.length) void indexer.start();
     });
   });
