@@ -1,7 +1,7 @@
 import type { Resource } from '../k8s/resource';
 import { isNonResource } from '../k8s/nonResource';
 import { factsOf, generatedBy, podPorts } from './facts';
-import { runsPods } from './podSpecs';
+import { runsPods } from '../k8s/podSpecs';
 import { effectiveNamespace } from './scope';
 import type { IndexedResource, IndexView, PodTemplateFact } from './types';
 
@@ -123,7 +123,7 @@ export class WorkspaceIndex {
       if (!res.name || isNonResource(res.group, res.version, res.kind)) continue;
       const owner = push(res, res.group, res.kind, res.name, factsOf(res), false);
       for (const g of generatedBy(res)) push(res, g.group, g.kind, g.name, g.facts, true);
-      if (!runsPods(res.kind) || owner.namespace === undefined) continue;
+      if (!runsPods(res) || owner.namespace === undefined) continue;
       for (const p of podPorts(res)) {
         const t: PodTemplateFact = { owner, labels: p.labels, labelsPath: p.labelsPath, ports: p.ports ?? [], portsKnown: p.ports !== undefined };
         templates.push(t);
