@@ -1,5 +1,5 @@
 import type { Resource } from '../k8s/resource';
-import { containersOf, isObject, runningPodSpecsOf, valueAt } from '../k8s/podSpecs';
+import { containersOf, isObject, labelMap, runningPodSpecsOf, valueAt } from '../k8s/podSpecs';
 import type { ContainerPortFact, ResourceFacts, ServicePortFact } from './types';
 
 const keysOf = (...maps: unknown[]): string[] => [...new Set(maps.flatMap((m) => (isObject(m) ? Object.keys(m) : [])))].sort();
@@ -24,7 +24,7 @@ export function factsOf(res: Resource): ResourceFacts {
         const port = isObject(p) ? portNumber(p.port) : undefined;
         if (isObject(p) && port !== undefined) ports.push({ ...(typeof p.name === 'string' ? { name: p.name } : {}), port, protocol: protocolOf(p.protocol), path: ['spec', 'ports', i] });
       });
-    return { servicePorts: ports, serviceType: typeof spec.type === 'string' ? spec.type : 'ClusterIP', headless: spec.clusterIP === 'None' };
+    return { servicePorts: ports, serviceType: typeof spec.type === 'string' ? spec.type : 'ClusterIP', headless: spec.clusterIP === 'None', ...(isObject(spec.selector) ? { selector: labelMap(spec.selector) } : {}) };
   }
   return {};
 }

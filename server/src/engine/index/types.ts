@@ -21,6 +21,8 @@ export interface ResourceFacts {
   serviceType?: string;
   /** Service with clusterIP: None. */
   headless?: boolean;
+  /** Service spec.selector when written (a Service without one has hand-made endpoints). */
+  selector?: Record<string, string>;
   /** Created by another object (SealedSecret, ExternalSecret, Certificate, StatefulSet claims), not written as a manifest. */
   generatedBy?: string;
 }
