@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from './check';
 import type { Diagnostic, Fix, Related, Severity, Span } from './diagnostic';
 import { compareDiagnostics } from './diagnostic';
 import { WorkspaceIndex } from './index/workspaceIndex';
+import { kustomizationOf, type Kustomization } from './k8s/kustomization';
 import { isGoTemplate, isNonResource } from './k8s/nonResource';
 import { kindSpan, resourcesOf, spanAt, type Resource } from './k8s/resource';
 import { RULES, RULES_BY_ID } from './rules/registry';
@@ -14,6 +15,8 @@ export interface WorkspaceFile {
   readonly uri: string;
   readonly parsed: ParsedFile;
   readonly resources: readonly Resource[];
+  /** Set when the file is a kustomization.yaml: what it builds and generates. */
+  readonly kustomization?: Kustomization;
 }
 
 /** A workspace-rule finding as cached: related locations in other files stay symbolic until published. */
@@ -69,9 +72,10 @@ export class Workspace {
       return existing;
     }
     const parsed = this.engine.parse(uri, text);
-    const file: WorkspaceFile = { uri, parsed, resources: resourcesOf(parsed) };
+    const kustomization = isGoTemplate(text) ? undefined : kustomizationOf(parsed);
+    const file: WorkspaceFile = { uri, parsed, resources: resourcesOf(parsed), ...(kustomization ? { kustomization } : {}) };
     this.files.set(uri, file);
-    this.invalidate(uri, this.index.setFile(uri, isGoTemplate(text) ? [] : file.resources));
+    this.invalidate(uri, this.index.setFile(uri, isGoTemplate(text) ? [] : file.resources, kustomization));
     return file;
   }
 
@@ -105,7 +109,7 @@ export class Workspace {
     this.readers.clear();
     if (options.defaultNamespace !== this.index.defaultNamespace) {
       this.index = new WorkspaceIndex(options.defaultNamespace);
-      for (const f of this.files.values()) this.index.setFile(f.uri, isGoTemplate(f.parsed.text) ? [] : f.resources);
+      for (const f of this.files.values()) this.index.setFile(f.uri, isGoTemplate(f.parsed.text) ? [] : f.resources, f.kustomization);
     }
   }
 
@@ -128,9 +132,11 @@ export class Workspace {
         set.add(uri);
       }
     }
-    if (ws.findings.length === 0) return own.diagnostics;
+    // A kustomize patch is part of another object: judged alone it lacks required fields it does not need to have.
+    const mine = this.index.isPatch(uri) ? own.diagnostics.filter((d) => d.ruleId.startsWith('yaml')) : own.diagnostics;
+    if (ws.findings.length === 0) return mine;
     const cross = applySuppressions(file.parsed.text, ws.findings.map((f) => this.publish(uri, f)));
-    return [...own.diagnostics, ...cross].sort(compareDiagnostics);
+    return [...mine, ...cross].sort(compareDiagnostics);
   }
 
   private invalidate(uri: string, changedTopics: ReadonlySet<string>): void {
@@ -160,7 +166,9 @@ export class Workspace {
       }
       // The target's facts are unchanged (else this finding would have been recomputed), but its position may have moved.
       const now = this.index.resolve(r.target.id);
-      if (now) related.push({ uri: now.uri, span: spanAt(now.res, r.path, r.part), message: r.message });
+      // An object a kustomization generates has no metadata of its own: point at its generator entry.
+      const path = now?.facts.generatorPath && r.path.join('.') === 'metadata.name' ? now.facts.generatorPath : r.path;
+      if (now) related.push({ uri: now.uri, span: spanAt(now.res, path, r.part), message: r.message });
     }
     return { ruleId: f.ruleId, severity: f.severity, message: f.message, uri, span: f.span, ...(related.length ? { related } : {}), ...(f.fixes?.length ? { fixes: f.fixes } : {}) };
   }
@@ -170,6 +178,7 @@ export class Workspace {
     const findings: StoredFinding[] = [];
     if (isGoTemplate(file.parsed.text)) return { findings, reads };
     const view = this.index.view(reads);
+    if (view.isPatch(file.uri)) return { findings, reads };
     const rules = WORKSPACE_RULES().filter((r) => this.options.rules?.[r.meta.id] !== 'off');
     for (const res of file.resources) {
       if (isNonResource(res.group, res.version, res.kind)) continue;

@@ -25,6 +25,8 @@ export interface ResourceFacts {
   selector?: Record<string, string>;
   /** Created by another object (SealedSecret, ExternalSecret, Certificate, StatefulSet claims), not written as a manifest. */
   generatedBy?: string;
+  /** For objects a kustomization's generator makes: the path to the generator entry's name in the kustomization. */
+  generatorPath?: readonly PathSegment[];
 }
 
 export interface IndexedResource {
@@ -71,4 +73,6 @@ export interface IndexView {
   allPodTemplates(): readonly PodTemplateFact[];
   /** The effective namespace of a resource of this workspace (undefined when cluster-scoped). */
   namespaceOf(res: Resource): string | undefined;
+  /** True when a kustomization uses the file as a patch (partial objects, not objects of their own). */
+  isPatch(uri: string): boolean;
 }
