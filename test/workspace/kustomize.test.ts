@@ -37,6 +37,10 @@ describe('kustomize awareness', () => {
     assert.equal(resolveUri('file:///repo/app', './deploy.yaml'), 'file:///repo/app/deploy.yaml');
     assert.equal(resolveUri('file:///c%3A/repo/app', 'sub/x.yaml'), 'file:///c%3A/repo/app/sub/x.yaml');
     assert.equal(resolveUri('file:///repo', '../../../x.yaml'), 'file:///x.yaml');
+    assert.equal(resolveUri('/home/me/repo/overlays/prod', '../../base'), '/home/me/repo/base');
+    assert.equal(resolveUri('C:\\repo\\overlays\\prod', '../../base/deploy.yaml'), 'C:\\repo\\base\\deploy.yaml');
+    assert.equal(resolveUri('deploy', '../base'), 'base');
+    assert.equal(resolveUri('deploy', '../../base'), '../base');
     assert.equal(resolveUri('file:///repo', 'https://github.com/org/repo//deploy?ref=v1'), undefined);
     assert.equal(resolveUri('file:///repo', 'github.com/org/repo/deploy?ref=v1'), undefined);
   });

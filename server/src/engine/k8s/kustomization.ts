@@ -37,9 +37,12 @@ export interface GeneratedByKustomize {
 /** kustomize accepts these three file names (konfig.RecognizedKustomizationFileNames). */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
-export const isKustomizationUri = (uri: string): boolean => KUSTOMIZATION_FILE_NAMES.includes(uri.slice(uri.lastIndexOf('/') + 1));
+/** The CLI names files by Windows paths on Windows; everything else uses `/`. */
+const sepOf = (uri: string): string => (uri.includes('\\') && !uri.includes('/') ? '\\' : '/');
 
-export const folderOfUri = (uri: string): string => uri.slice(0, uri.lastIndexOf('/'));
+export const isKustomizationUri = (uri: string): boolean => KUSTOMIZATION_FILE_NAMES.includes(uri.slice(uri.lastIndexOf(sepOf(uri)) + 1));
+
+export const folderOfUri = (uri: string): string => uri.slice(0, uri.lastIndexOf(sepOf(uri)));
 
 /**
  * A relative path resolved against a folder URI, with `.` and `..` segments
@@ -48,16 +51,18 @@ export const folderOfUri = (uri: string): string => uri.slice(0, uri.lastIndexOf
  */
 export function resolveUri(folder: string, rel: string): string | undefined {
   if (rel === '' || rel.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(rel) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(rel) || rel.includes('?ref=')) return undefined;
+  const sep = sepOf(folder);
   const m = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(folder);
   const [root, path] = m ? [m[1], m[2]] : ['', folder];
-  const parts = path.split('/').filter((p, i) => p !== '' || i === 0);
-  for (const seg of rel.split('/')) {
+  const parts = path.split(sep).filter((p, i) => p !== '' || i === 0);
+  for (const seg of rel.split(/[\\/]/)) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (parts.length > 1) parts.pop();
+    // Above a relative folder's start, `..` stays; at the root of an absolute one it has nowhere to go.
+    if (seg === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') {
+      if (parts.length > 1 || parts[0] !== '') parts.pop();
     } else parts.push(seg);
   }
-  return root + parts.join('/');
+  return root + parts.join(sep);
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
