@@ -55,6 +55,6 @@ function walk(dir: string, out: string[], display: (p: string) => string): void 
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name) && !(isChart && e.name === 'templates')) walk(p, out, display);
-    } else if (e.isFile() && YAML_FILE.test(e.name)) out.push(p);
+    } else if (e.isFile() && (YAML_FILE.test(e.name) || e.name === 'Kustomization')) out.push(p); // kustomize also reads a file named Kustomization
   }
 }
