@@ -25,6 +25,9 @@ const CLEAN = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndat
 const BROKEN = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\ndta:\n  mode: fast\n';
 const BROKEN_PORT = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: "eighty"\n';
 
+// A pod that uses a ConfigMap only a kustomization generates.
+const KUSTOMIZED_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0\n      envFrom:\n        - configMapRef:\n            name: generated\n';
+
 let dir = '';
 const write = (rel: string, text: string): void => {
   fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
@@ -43,8 +46,24 @@ describe('kubesim check', () => {
     write('mixed/.git/bad.yaml', BROKEN);
     write('chart/Chart.yaml', 'apiVersion: v2\nname: demo\nversion: 0.1.0\n');
     write('chart/templates/configmap.yaml', BROKEN); // rendered by helm, not applied as is
+    write('kustomize/app/Kustomization', 'namespace: shop\nresources: [pod.yaml, other.yaml]\nconfigMapGenerator:\n  - name: generated\n    literals: [MODE=fast]\n');
+    write('kustomize/app/pod.yaml', KUSTOMIZED_POD);
+    write('kustomize/app/other.yaml', CLEAN);
+    write('kustomize/outside/pod.yaml', KUSTOMIZED_POD.replace('name: app', 'name: app\n  namespace: shop'));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads kustomizations: a generated ConfigMap is defined in the namespace the kustomization sets', () => {
+    const ok = kubesim(['check', 'kustomize/app'], dir);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.match(ok.stdout, /^0 error\(s\), 0 warning\(s\), 0 info\n$/);
+    // Together with a pod of the same namespace outside the build: still defined (namespace "shop"), so still clean.
+    const both = kubesim(['check', 'kustomize'], dir);
+    assert.equal(both.status, 0, both.stdout + both.stderr);
+    // Without the kustomization the ConfigMap exists nowhere.
+    const alone = kubesim(['check', 'kustomize/app/pod.yaml', 'kustomize/app/other.yaml'], dir);
+    assert.match(alone.stdout, /warning configmap-ref-missing: configmap "generated" not found in namespace "default"/);
+  });
 
   it('exits 0 and prints a summary when nothing is wrong', () => {
     const r = kubesim(['check', 'clean'], dir);

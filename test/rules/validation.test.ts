@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { podSpecsOf } from '../../server/src/engine/k8s/podSpecs';
+import { podSpecsOf, runningPodSpecsOf, runsPods } from '../../server/src/engine/k8s/podSpecs';
 import { dns1035Label, dns1123Label, dns1123Subdomain, ianaSvcName, labelValue, qualifiedName } from '../../server/src/engine/k8s/validation/names';
 import { compareRational, parseQuantity, suggestQuantities } from '../../server/src/engine/k8s/validation/quantity';
 
@@ -82,12 +82,22 @@ describe('podSpecsOf', () => {
       ['', 'PodTemplate', tpl, ['template', 'spec']],
       ['batch', 'CronJob', { spec: { jobTemplate: { spec: tpl } } }, ['spec', 'jobTemplate', 'spec', 'template', 'spec']],
     ];
-    for (const [group, kind, value, path] of cases) assert.deepEqual(podSpecsOf({ group, kind, value }).map((p) => p.path), [path], kind);
+    for (const [group, kind, value, path] of cases) assert.deepEqual(podSpecsOf({ group, kind, value }).map((p) => p.specPath), [path], kind);
   });
 
   it('gives nothing for custom resources, other kinds, or a spec that is not a mapping', () => {
     assert.deepEqual(podSpecsOf({ group: 'example.com', kind: 'Deployment', value: { spec: tpl } }), []);
     assert.deepEqual(podSpecsOf({ group: '', kind: 'Service', value: { spec: {} } }), []);
-    assert.deepEqual(podSpecsOf({ group: '', kind: 'Pod', value: { spec: 'oops' } }), []);
+    assert.deepEqual(podSpecsOf({ group: '', kind: 'Pod', value: 'oops' as unknown as Record<string, unknown> }), []);
+    // A Pod whose spec is not a mapping still has labels that say which Services select it.
+    assert.deepEqual(podSpecsOf({ group: '', kind: 'Pod', value: { metadata: { labels: { app: 'a' } }, spec: 'oops' } }).map((p) => [p.spec, p.labels]), [[{}, { app: 'a' }]]);
+  });
+
+  it('knows the Deployment-like kinds of OpenShift and Argo, and that a PodTemplate runs nothing', () => {
+    assert.deepEqual(podSpecsOf({ group: 'argoproj.io', kind: 'Rollout', value: { spec: tpl } }).map((p) => p.specPath), [['spec', 'template', 'spec']]);
+    assert.deepEqual(podSpecsOf({ group: 'apps.openshift.io', kind: 'DeploymentConfig', value: { spec: tpl } }).map((p) => p.specPath), [['spec', 'template', 'spec']]);
+    assert.equal(runsPods({ group: '', kind: 'PodTemplate' }), false);
+    assert.equal(runsPods({ group: 'apps', kind: 'Deployment' }), true);
+    assert.deepEqual(runningPodSpecsOf({ group: '', kind: 'PodTemplate', value: tpl }), []);
   });
 });

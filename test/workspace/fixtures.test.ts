@@ -9,6 +9,17 @@ import { fromRoot } from '../helpers/paths';
 import { asExpectation, describeExpectation, parseAnnotations, type Expectation } from './annotations';
 
 const ROOT = fromRoot('test', 'workspace', 'fixtures');
+
+/** YAML files of a case, with their paths relative to it: cases may have folders (kustomize bases and overlays). */
+function yamlFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...yamlFiles(dir, rel));
+    else if (/\.ya?ml$/.test(e.name)) out.push(rel);
+  }
+  return out.sort();
+}
 const WORKSPACE_RULE_IDS = new Set(RULES.filter((r) => r.kind === 'workspace').map((r) => r.meta.id));
 
 /**
@@ -26,7 +37,7 @@ for (const ruleId of fs.readdirSync(ROOT).sort()) {
       });
       const expected: Expectation[] = [];
       const texts = new Map<string, string>();
-      for (const name of fs.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+      for (const name of yamlFiles(dir)) {
         const text = fs.readFileSync(path.join(dir, name), 'utf8');
         texts.set(name, text);
         ws.setFile(`file:///${ruleId}/${caseName}/${name}`, text);

@@ -142,3 +142,19 @@ test('the default namespace setting decides where unnamespaced objects live', ()
   ws.setOptions({ k8sVersion: '1.30', defaultNamespace: 'team-a' });
   assert.deepEqual(ids(ws, 'file:///svc.yaml'), []);
 });
+
+test('a Service that becomes headless re-checks the StatefulSet it governs', () => {
+  const ws = new Workspace(testEngine(), undefined, (id, e) => {
+    throw new Error(`rule ${id} threw: ${String(e)}`);
+  });
+  const svc = (clusterIP: string): string => `apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: ${clusterIP}\n  selector:\n    app: db\n  ports:\n    - port: 5432\n`;
+  ws.setFile('file:///svc.yaml', svc('10.96.0.10'));
+  ws.setFile(
+    'file:///sts.yaml',
+    'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  selector:\n    matchLabels:\n      app: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n        - name: db\n          image: registry.example.com/db:1.0\n',
+  );
+  assert.deepEqual(ws.diagnostics('file:///sts.yaml').map((d) => d.ruleId), ['statefulset-headless-service']);
+  ws.setFile('file:///svc.yaml', svc('None'));
+  assert.ok(ws.affectedBy('file:///svc.yaml').includes('file:///sts.yaml'));
+  assert.deepEqual(ws.diagnostics('file:///sts.yaml'), []);
+});

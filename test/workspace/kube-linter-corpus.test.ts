@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { containersOf, podSpecsOf } from '../../server/src/engine/k8s/podSpecs';
+import { spanAt, type Resource } from '../../server/src/engine/k8s/resource';
 import { RULES_BY_ID } from '../../server/src/engine/rules/registry';
 import { Workspace } from '../../server/src/engine/workspace';
 import { testEngine } from '../helpers/engine';
@@ -20,6 +22,8 @@ interface Case {
   fire: string[];
   /** Why Kubesim deliberately differs from kube-linter here. */
   deviation?: string;
+  /** kube-linter reports these per container: `fire` lists container names instead of objects. */
+  perContainer?: boolean;
 }
 
 const CASES: Case[] = [
@@ -40,7 +44,22 @@ const CASES: Case[] = [
   },
   // Per-object rule of another engineer (the Deployment's own selector vs its template); DeploymentConfig is OpenShift's and not judged.
   { file: 'mismatching-selector.yml', rules: ['selector-mismatch'], fire: ['Deployment/app1'] },
+  // Probe ports: a missing name and a UDP port are warnings; a number outside the declared ports is info (still reported).
+  { file: 'liveness-port.yml', rules: ['probe-port-missing'], perContainer: true, fire: ['fire-deployment-name', 'fire-deployment-int', 'fire-deployment-udp', 'fire-stateful-name'] },
+  { file: 'readiness-port.yml', rules: ['probe-port-missing'], perContainer: true, fire: ['fire-deployment-name', 'fire-deployment-int', 'fire-deployment-udp', 'fire-deployment-grpc'] },
+  { file: 'startup-port.yml', rules: ['probe-port-missing'], perContainer: true, fire: ['fire-deployment-name', 'fire-deployment-int', 'fire-deployment-udp', 'fire-deployment-grpc'] },
 ];
+
+/** The name of the container whose span holds an offset. */
+function containerAt(resources: readonly Resource[], offset: number): string | undefined {
+  for (const res of resources)
+    for (const pod of podSpecsOf(res))
+      for (const c of containersOf(pod)) {
+        const span = spanAt(res, c.path);
+        if (offset >= span.start && offset < span.end) return String(c.container.name);
+      }
+  return undefined;
+}
 
 const DIR = path.join(SHARED, 'corpus', 'kube-linter-fixtures', 'tests', 'checks');
 
@@ -56,7 +75,8 @@ for (const c of CASES) {
     for (const d of ws.diagnostics(uri)) {
       if (!c.rules.includes(d.ruleId)) continue;
       const owner = file.resources.find((r) => d.span.start >= r.document.start && d.span.start < r.document.end);
-      fired.add(owner ? `${owner.kind}/${owner.name}` : `?@${d.span.start}`);
+      if (c.perContainer) fired.add(containerAt(file.resources, d.span.start) ?? `?@${d.span.start}`);
+      else fired.add(owner ? `${owner.kind}/${owner.name}` : `?@${d.span.start}`);
       if (d.message.includes('Did you mean')) assert.ok(d.related?.length, `"did you mean" without related info: ${d.message}`);
     }
     assert.deepEqual([...fired].sort(), [...c.fire].sort());

@@ -4,6 +4,7 @@ import type { Diagnostic, Fix, Related, Severity, Span } from './diagnostic';
 import { compareDiagnostics } from './diagnostic';
 import type { IndexView } from './index/types';
 import { WorkspaceIndex } from './index/workspaceIndex';
+import { kustomizationOf, type Kustomization } from './k8s/kustomization';
 import { isGoTemplate, isNonResource } from './k8s/nonResource';
 import { kindSpan, resourcesOf, spanAt, type Resource } from './k8s/resource';
 import { RULES, RULES_BY_ID } from './rules/registry';
@@ -15,6 +16,8 @@ export interface WorkspaceFile {
   readonly uri: string;
   readonly parsed: ParsedFile;
   readonly resources: readonly Resource[];
+  /** Set when the file is a kustomization.yaml: what it builds and generates. */
+  readonly kustomization?: Kustomization;
 }
 
 /** A workspace-rule finding as cached: related locations in other files stay symbolic until published. */
@@ -82,9 +85,10 @@ export class Workspace {
       return existing;
     }
     const parsed = this.engine.parse(uri, text);
-    const file: WorkspaceFile = { uri, parsed, resources: resourcesOf(parsed) };
+    const kustomization = isGoTemplate(text) ? undefined : kustomizationOf(parsed);
+    const file: WorkspaceFile = { uri, parsed, resources: resourcesOf(parsed), ...(kustomization ? { kustomization } : {}) };
     this.files.set(uri, file);
-    this.invalidate(uri, this.index.setFile(uri, isGoTemplate(text) ? [] : file.resources));
+    this.invalidate(uri, this.index.setFile(uri, isGoTemplate(text) ? [] : file.resources, kustomization));
     return file;
   }
 
@@ -123,7 +127,7 @@ export class Workspace {
     this.readers.clear();
     if (options.defaultNamespace !== this.index.defaultNamespace) {
       this.index = new WorkspaceIndex(options.defaultNamespace);
-      for (const f of this.files.values()) this.index.setFile(f.uri, isGoTemplate(f.parsed.text) ? [] : f.resources);
+      for (const f of this.files.values()) this.index.setFile(f.uri, isGoTemplate(f.parsed.text) ? [] : f.resources, f.kustomization);
     }
   }
 
@@ -137,9 +141,11 @@ export class Workspace {
       this.fileCache.set(uri, own);
     }
     const findings = this.workspaceFindings(file);
-    if (findings.length === 0) return own.diagnostics;
+    // A kustomize patch is part of another object: judged alone it lacks required fields it does not need to have.
+    const mine = this.index.isPatch(uri) ? own.diagnostics.filter((d) => d.ruleId.startsWith('yaml')) : own.diagnostics;
+    if (findings.length === 0) return mine;
     const cross = applySuppressions(file.parsed.text, findings);
-    return [...own.diagnostics, ...cross].sort(compareDiagnostics);
+    return [...mine, ...cross].sort(compareDiagnostics);
   }
 
   /** Workspace-rule findings of a file, re-running the rules only for objects without a valid result. */
@@ -223,7 +229,9 @@ export class Workspace {
       }
       // The target's facts are unchanged (else this finding would have been recomputed), but its position may have moved.
       const now = this.index.resolve(r.target.id);
-      if (now) related.push({ uri: now.uri, span: spanAt(now.res, r.path, r.part), message: r.message });
+      // An object a kustomization generates has no metadata of its own: point at its generator entry.
+      const path = now?.facts.generatorPath && r.path.join('.') === 'metadata.name' ? now.facts.generatorPath : r.path;
+      if (now) related.push({ uri: now.uri, span: spanAt(now.res, path, r.part), message: r.message });
     }
     const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => (e.uri === uri ? { ...e, span: move(e.span) } : e)) }));
     return { ruleId: f.ruleId, severity: f.severity, message: f.message, uri, span: move(f.span), ...(related.length ? { related } : {}), ...(fixes?.length ? { fixes } : {}) };
@@ -237,6 +245,7 @@ export class Workspace {
     const base = res.document.start;
     const local = (span: Span): Span => ({ start: span.start - base, end: span.end - base });
     const view = this.index.view(reads);
+    if (view.isPatch(file.uri)) return { findings, reads };
     for (const rule of WORKSPACE_RULES()) {
       if (this.options.rules?.[rule.meta.id] === 'off') continue;
       this.ruleEvaluations.set(file.uri, (this.ruleEvaluations.get(file.uri) ?? 0) + 1);

@@ -8,6 +8,9 @@ import { CONFIG_FILE_NAME } from '../engine/config/kubesimConfig';
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;
 
+/** YAML files, and a file named Kustomization, which kustomize also reads; never the project's .kubesim.yaml. */
+const isManifestName = (name: string): boolean => (YAML_FILE.test(name) || name === 'Kustomization') && name !== CONFIG_FILE_NAME;
+
 /** A file found by the walk, a path passed over and why, or a directory that could not be read. */
 export type ScanEntry = { kind: 'file'; path: string } | { kind: 'error'; path: string; error: unknown };
 
@@ -71,7 +74,7 @@ function* walkDir(dir: string, excluded: (p: string) => boolean, seen: Set<strin
     }
     if (isDir) {
       if (!SKIP_DIRS.has(e.name) && !(isChart && e.name === 'templates') && !excluded(p)) yield* walkDir(p, excluded, seen);
-    } else if (isFile && YAML_FILE.test(e.name) && e.name !== CONFIG_FILE_NAME && !excluded(p)) {
+    } else if (isFile && isManifestName(e.name) && !excluded(p)) {
       yield { kind: 'file', path: p };
     }
   }
@@ -86,7 +89,7 @@ export function isIndexable(root: string, file: string, exclude?: Exclude): bool
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
   const parts = rel.split(path.sep);
   const name = parts[parts.length - 1];
-  if (!YAML_FILE.test(name) || name === CONFIG_FILE_NAME) return false;
+  if (!isManifestName(name)) return false;
   if (parts.slice(0, -1).some((d) => SKIP_DIRS.has(d))) return false;
   const excluded = excludeMatcher(exclude);
   let dir = root;

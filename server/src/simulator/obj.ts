@@ -1,9 +1,10 @@
+import { isObject } from '../engine/util/object';
 import type { KObject } from './types';
 
 /** Loose accessors for user-shaped JSON: never throw, return undefined on a wrong shape. */
 export type Dict = Record<string, unknown>;
 
-export const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isDict: (v: unknown) => v is Dict = isObject;
 export const dict = (v: unknown): Dict => (isDict(v) ? v : {});
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const dicts = (v: unknown): Dict[] => list(v).filter(isDict);

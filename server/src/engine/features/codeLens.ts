@@ -1,6 +1,6 @@
 import type { Span } from '../diagnostic';
 import { ingressBackends } from '../index/refs';
-import { podSpecsOf, runsPods } from '../index/podSpecs';
+import { runningPodSpecsOf, runsPods } from '../k8s/podSpecs';
 import type { IndexedResource, IndexView } from '../index/types';
 import type { Resource } from '../k8s/resource';
 import { nodeSpan } from '../yaml/ast';
@@ -31,7 +31,7 @@ export function codeLenses(view: IndexView, resources: readonly Resource[]): Len
     if (ns === undefined || !s || !res.name) continue;
     const span = { start: res.document.start + s.start, end: res.document.start + s.start };
     try {
-      const title = res.kind === 'Service' && res.group === '' ? serviceTitle(view, res, ns) : runsPods(res.kind) ? workloadTitle(view, res, ns) : undefined;
+      const title = res.kind === 'Service' && res.group === '' ? serviceTitle(view, res, ns) : runsPods(res) ? workloadTitle(view, res, ns) : undefined;
       if (title) out.push({ span, title });
     } catch {
       // a lens is advice: an object too broken to read gets none
@@ -66,7 +66,7 @@ function serviceTitle(view: IndexView, res: Resource, ns: string): string {
 const BATCH = new Set(['Job', 'CronJob']);
 
 function workloadTitle(view: IndexView, res: Resource, ns: string): string | undefined {
-  const templates = podSpecsOf(res);
+  const templates = runningPodSpecsOf(res);
   const services = written(view.list('', 'Service', ns)).filter((svc) => {
     const f = selectorFieldsOf(svc.res)[0];
     return f && templates.some((t) => selects(f, t.labels));

@@ -1,5 +1,5 @@
 import type { Resource } from '../k8s/resource';
-import { containersOf, get, isObject, podSpecsOf } from './podSpecs';
+import { containersOf, isObject, labelMap, runningPodSpecsOf, valueAt } from '../k8s/podSpecs';
 import type { ContainerPortFact, ResourceFacts, ServicePortFact } from './types';
 
 const keysOf = (...maps: unknown[]): string[] => [...new Set(maps.flatMap((m) => (isObject(m) ? Object.keys(m) : [])))].sort();
@@ -24,7 +24,7 @@ export function factsOf(res: Resource): ResourceFacts {
         const port = isObject(p) ? portNumber(p.port) : undefined;
         if (isObject(p) && port !== undefined) ports.push({ ...(typeof p.name === 'string' ? { name: p.name } : {}), port, protocol: protocolOf(p.protocol), path: ['spec', 'ports', i] });
       });
-    return { servicePorts: ports, serviceType: typeof spec.type === 'string' ? spec.type : 'ClusterIP', headless: spec.clusterIP === 'None' };
+    return { servicePorts: ports, serviceType: typeof spec.type === 'string' ? spec.type : 'ClusterIP', headless: spec.clusterIP === 'None', ...(isObject(spec.selector) ? { selector: labelMap(spec.selector) } : {}) };
   }
   return {};
 }
@@ -48,17 +48,17 @@ export function generatedBy(res: Resource): GeneratedObject[] {
   const v = res.value;
   const by = `${res.kind.toLowerCase()}/${res.name}`;
   const secret = (name: unknown): GeneratedObject[] => (typeof name === 'string' && name ? [{ group: '', kind: 'Secret', name, facts: { generatedBy: by } }] : []);
-  if (res.kind === 'SealedSecret' && res.group === 'bitnami.com') return secret(get(v, ['spec', 'template', 'metadata', 'name']) ?? res.name);
-  if (res.kind === 'ExternalSecret' && res.group.startsWith('external-secrets.io')) return secret(get(v, ['spec', 'target', 'name']) ?? res.name);
-  if (res.kind === 'Certificate' && res.group === 'cert-manager.io') return secret(get(v, ['spec', 'secretName']));
+  if (res.kind === 'SealedSecret' && res.group === 'bitnami.com') return secret(valueAt(v, ['spec', 'template', 'metadata', 'name']) ?? res.name);
+  if (res.kind === 'ExternalSecret' && res.group.startsWith('external-secrets.io')) return secret(valueAt(v, ['spec', 'target', 'name']) ?? res.name);
+  if (res.kind === 'Certificate' && res.group === 'cert-manager.io') return secret(valueAt(v, ['spec', 'secretName']));
   if (res.kind === 'StatefulSet' && res.name) {
-    const templates = get(v, ['spec', 'volumeClaimTemplates']);
-    const replicas = get(v, ['spec', 'replicas']);
+    const templates = valueAt(v, ['spec', 'volumeClaimTemplates']);
+    const replicas = valueAt(v, ['spec', 'replicas']);
     const n = typeof replicas === 'number' && replicas >= 0 ? Math.min(replicas, 100) : 1;
     const out: GeneratedObject[] = [];
     if (Array.isArray(templates))
       for (const t of templates) {
-        const tn = get(t, ['metadata', 'name']);
+        const tn = valueAt(t, ['metadata', 'name']);
         if (typeof tn === 'string') for (let i = 0; i < n; i++) out.push({ group: '', kind: 'PersistentVolumeClaim', name: `${tn}-${res.name}-${i}`, facts: { generatedBy: by } });
       }
     return out;
@@ -68,13 +68,13 @@ export function generatedBy(res: Resource): GeneratedObject[] {
 
 /** Container ports a Service can target: regular containers and sidecars (init containers with restartPolicy: Always), as FindPort reads them. */
 export function podPorts(res: Resource): { labels: Record<string, string>; labelsPath: (string | number)[]; ports: ContainerPortFact[] | undefined }[] {
-  return podSpecsOf(res).map((p) => {
+  return runningPodSpecsOf(res).map((p) => {
     const labelsPath = [...p.templatePath, 'metadata', 'labels'];
     // A template without containers is rejected on its own (schema-required); its ports are unknown, not empty.
     if (!Array.isArray(p.spec.containers) || p.spec.containers.length === 0) return { labels: p.labels, labelsPath, ports: undefined };
     const ports: ContainerPortFact[] = [];
     for (const c of containersOf(p)) {
-      const field = c.path[c.path.length - 2];
+      const field = c.list;
       if (field === 'ephemeralContainers') continue;
       if (field === 'initContainers' && c.container.restartPolicy !== 'Always') continue;
       const list = c.container.ports;

@@ -1,4 +1,4 @@
-import { isObject, labelMap } from './podSpecs';
+import { isObject, labelMap } from '../k8s/podSpecs';
 import type { PodTemplateFact } from './types';
 
 export interface Requirement {

@@ -46,7 +46,8 @@ export function checkConfigRefs(ctx: WorkspaceContext, kind: RefKind): void {
       continue;
     }
     const obj = found[0];
-    const keys = obj.facts.keys;
+    // Several definitions (a base's generator and an overlay's merge, alternative renderings): a key of any of them counts.
+    const keys = found.some((f) => f.facts.keys === undefined) ? undefined : [...new Set(found.flatMap((f) => f.facts.keys ?? []))].sort();
     if (ref.key === undefined || !ref.keyPath || keys === undefined || keys.includes(ref.key)) continue;
     const guess = closest(ref.key, keys);
     const dataField = kind === 'Secret' ? 'data/stringData' : 'data/binaryData';

@@ -1,6 +1,6 @@
 import type { Resource } from '../k8s/resource';
 import type { PathSegment } from '../yaml/ast';
-import { containersOf, get, isObject, podSpecsOf } from './podSpecs';
+import { containersOf, isObject, runningPodSpecsOf, valueAt } from '../k8s/podSpecs';
 
 export interface IngressBackend {
   /** Path to the service name value. */
@@ -38,10 +38,10 @@ export function ingressBackends(res: Resource): IngressBackend[] {
   if (d) out.push(d);
   if (Array.isArray(spec.rules))
     spec.rules.forEach((rule, i) => {
-      const paths = get(rule, ['http', 'paths']);
+      const paths = valueAt(rule, ['http', 'paths']);
       if (Array.isArray(paths))
         paths.forEach((p, j) => {
-          const b = backendAt(get(p, ['backend']), ['spec', 'rules', i, 'http', 'paths', j, 'backend'], legacy);
+          const b = backendAt(valueAt(p, ['backend']), ['spec', 'rules', i, 'http', 'paths', j, 'backend'], legacy);
           if (b) out.push(b);
         });
     });
@@ -78,7 +78,7 @@ function itemsRefs(out: ObjectRef[], kind: RefKind, name: string, namePath: Path
 export function configRefs(res: Resource): ObjectRef[] {
   const out: ObjectRef[] = [];
   const opt = (v: unknown): boolean => v === true;
-  for (const p of podSpecsOf(res)) {
+  for (const p of runningPodSpecsOf(res)) {
     for (const { path, container } of containersOf(p)) {
       const cname = typeof container.name === 'string' ? container.name : '?';
       if (Array.isArray(container.envFrom))
@@ -110,7 +110,7 @@ export function configRefs(res: Resource): ObjectRef[] {
         if (isObject(cm) && typeof cm.name === 'string') itemsRefs(out, 'ConfigMap', cm.name, [...vp, 'configMap', 'name'], cm.items, [...vp, 'configMap', 'items'], opt(cm.optional), via);
         const sec = v.secret;
         if (isObject(sec) && typeof sec.secretName === 'string') itemsRefs(out, 'Secret', sec.secretName, [...vp, 'secret', 'secretName'], sec.items, [...vp, 'secret', 'items'], opt(sec.optional), via);
-        const sources = get(v, ['projected', 'sources']);
+        const sources = valueAt(v, ['projected', 'sources']);
         if (Array.isArray(sources))
           sources.forEach((s, j) => {
             if (!isObject(s)) return;

@@ -21,8 +21,12 @@ export interface ResourceFacts {
   serviceType?: string;
   /** Service with clusterIP: None. */
   headless?: boolean;
+  /** Service spec.selector when written (a Service without one has hand-made endpoints). */
+  selector?: Record<string, string>;
   /** Created by another object (SealedSecret, ExternalSecret, Certificate, StatefulSet claims), not written as a manifest. */
   generatedBy?: string;
+  /** For objects a kustomization's generator makes: the path to the generator entry's name in the kustomization. */
+  generatorPath?: readonly PathSegment[];
 }
 
 export interface IndexedResource {
@@ -69,4 +73,6 @@ export interface IndexView {
   allPodTemplates(): readonly PodTemplateFact[];
   /** The effective namespace of a resource of this workspace (undefined when cluster-scoped). */
   namespaceOf(res: Resource): string | undefined;
+  /** True when a kustomization uses the file as a patch (partial objects, not objects of their own). */
+  isPatch(uri: string): boolean;
 }

@@ -1,11 +1,16 @@
 import type { Resource } from '../k8s/resource';
+import type { Kustomization } from '../k8s/kustomization';
 import { isNonResource } from '../k8s/nonResource';
 import { factsOf, generatedBy, podPorts } from './facts';
-import { runsPods } from './podSpecs';
+import { runsPods } from '../k8s/podSpecs';
+import { KustomizeLayout } from './kustomize';
 import { effectiveNamespace } from './scope';
 import type { IndexedResource, IndexView, PodTemplateFact } from './types';
 
 interface FileEntry {
+  /** What the file holds, kept to re-index it when a kustomization that builds it changes. */
+  input: readonly Resource[];
+  kustomization?: Kustomization;
   resources: IndexedResource[];
   templates: PodTemplateFact[];
   /** topic -> fingerprint of what this file contributes to it. */
@@ -16,6 +21,8 @@ const objTopic = (g: string, k: string, ns: string | undefined, name: string): s
 const kindTopic = (g: string, k: string, ns: string | undefined): string => `kind:${g}/${k}/${ns ?? ''}`;
 const podsTopic = (ns: string): string => `pods:${ns}`;
 const ALL_PODS = 'pods:*';
+/** The namespace a file's objects land in (kustomizations can change it without the file changing). */
+const nsTopic = (uri: string): string => `nsof:${uri}`;
 
 // Lists keep insertion order; rules that choose among candidates break ties themselves.
 function append<T>(map: Map<string, T[]>, key: string, item: T): void {
@@ -44,18 +51,64 @@ export class WorkspaceIndex {
   private readonly byKind = new Map<string, IndexedResource[]>();
   private readonly pods = new Map<string, PodTemplateFact[]>();
   private readonly ids = new Map<string, IndexedResource>();
+  private readonly kustomizations = new Map<string, Kustomization>();
+  private layout = new KustomizeLayout(this.kustomizations);
 
   constructor(readonly defaultNamespace: string) {}
 
+  /** The namespace an object lands in: a kustomization's, else its own, else the default; undefined for cluster-scoped kinds. */
   namespaceOf(res: Resource): string | undefined {
-    return effectiveNamespace(res.kind, res.namespace, this.defaultNamespace);
+    return effectiveNamespace(res.kind, this.layout.namespaceOfFile(res.uri) ?? res.namespace, this.defaultNamespace);
   }
 
-  /** Replaces what a file contributes; returns the topics whose facts changed. */
-  setFile(uri: string, resources: readonly Resource[]): Set<string> {
+  /**
+   * Replaces what a file contributes (its objects, or what its kustomization
+   * generates and how it builds other files); returns the topics whose facts changed.
+   */
+  setFile(uri: string, resources: readonly Resource[], kustomization?: Kustomization): Set<string> {
     const old = this.files.get(uri);
+    const before = this.relayout(uri, old?.kustomization, kustomization);
+    const changed = this.replace(uri, old, this.build(uri, resources, kustomization));
+    for (const t of this.reindexMoved(before, uri)) changed.add(t);
+    return changed;
+  }
+
+  removeFile(uri: string): Set<string> {
+    const old = this.files.get(uri);
+    const before = this.relayout(uri, old?.kustomization, undefined);
     this.unlink(uri, old);
-    const entry = this.build(uri, resources);
+    this.files.delete(uri);
+    const changed = changedTopics(old?.topics, new Map());
+    for (const t of this.reindexMoved(before, uri)) changed.add(t);
+    return changed;
+  }
+
+  /** Records a file's kustomization; returns the layout before it when that changed anything. */
+  private relayout(uri: string, before: Kustomization | undefined, after: Kustomization | undefined): KustomizeLayout | undefined {
+    if (!before && !after) return undefined;
+    if (after) this.kustomizations.set(uri, after);
+    else this.kustomizations.delete(uri);
+    const old = this.layout;
+    this.layout = new KustomizeLayout(this.kustomizations);
+    return old;
+  }
+
+  /** After a kustomization changed: re-index the other files whose namespace or patch status it changed. */
+  private reindexMoved(before: KustomizeLayout | undefined, edited: string): Set<string> {
+    const changed = new Set<string>();
+    if (!before) return changed;
+    for (const [uri, entry] of this.files) {
+      const moved = before.namespaceOfFile(uri) !== this.layout.namespaceOfFile(uri) || before.namespaceOfGenerated(uri) !== this.layout.namespaceOfGenerated(uri);
+      // The file's readers, itself included (every rule run reads its namespace), must be re-checked.
+      if (moved || before.isPatch(uri) !== this.layout.isPatch(uri)) changed.add(nsTopic(uri));
+      if (uri === edited || (!moved && before.isPatch(uri) === this.layout.isPatch(uri))) continue;
+      for (const t of this.replace(uri, entry, this.build(uri, entry.input, entry.kustomization))) changed.add(t);
+    }
+    return changed;
+  }
+
+  private replace(uri: string, old: FileEntry | undefined, entry: FileEntry): Set<string> {
+    this.unlink(uri, old);
     this.files.set(uri, entry);
     for (const r of entry.resources) {
       append(this.byKey, objTopic(r.group, r.kind, r.namespace, r.name), r);
@@ -66,13 +119,6 @@ export class WorkspaceIndex {
     return changedTopics(old?.topics, entry.topics);
   }
 
-  removeFile(uri: string): Set<string> {
-    const old = this.files.get(uri);
-    this.unlink(uri, old);
-    this.files.delete(uri);
-    return changedTopics(old?.topics, new Map());
-  }
-
   /** A view that records every topic it is asked about into `reads`. */
   view(reads: Set<string>): IndexView {
     return {
@@ -80,8 +126,14 @@ export class WorkspaceIndex {
       list: (g, k, ns) => (reads.add(kindTopic(g, k, ns)), this.byKind.get(kindTopic(g, k, ns)) ?? []),
       podTemplates: (ns) => (reads.add(podsTopic(ns)), this.pods.get(ns) ?? []),
       allPodTemplates: () => (reads.add(ALL_PODS), [...this.pods.values()].flat()),
-      namespaceOf: (res) => this.namespaceOf(res),
+      namespaceOf: (res) => (reads.add(nsTopic(res.uri)), this.namespaceOf(res)),
+      isPatch: (uri) => (reads.add(nsTopic(uri)), this.layout.isPatch(uri)),
     };
+  }
+
+  /** True when a kustomization of the workspace uses this file as a patch. */
+  isPatch(uri: string): boolean {
+    return this.layout.isPatch(uri);
   }
 
   resolve(id: string): IndexedResource | undefined {
@@ -98,7 +150,7 @@ export class WorkspaceIndex {
     for (const t of entry.templates) if (t.owner.namespace !== undefined) removeFrom(this.pods, t.owner.namespace, uri, (x) => x.owner.uri);
   }
 
-  private build(uri: string, resources: readonly Resource[]): FileEntry {
+  private build(uri: string, input: readonly Resource[], kustomization?: Kustomization): FileEntry {
     const out: IndexedResource[] = [];
     const templates: PodTemplateFact[] = [];
     const topics = new Map<string, string[]>();
@@ -108,8 +160,9 @@ export class WorkspaceIndex {
       topics.set(topic, list);
     };
     const seen = new Map<string, number>();
-    const push = (res: Resource, group: string, kind: string, name: string, facts: IndexedResource['facts'], generated: boolean): IndexedResource => {
-      const namespace = effectiveNamespace(kind, res.namespace, this.defaultNamespace);
+    const fileNamespace = this.layout.namespaceOfFile(uri);
+    const push = (res: Resource, group: string, kind: string, name: string, facts: IndexedResource['facts'], generated: boolean, written = fileNamespace ?? res.namespace): IndexedResource => {
+      const namespace = effectiveNamespace(kind, written, this.defaultNamespace);
       const key = `${generated ? 'gen:' : ''}${group}/${kind}/${namespace ?? ''}/${name}`;
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
@@ -119,11 +172,18 @@ export class WorkspaceIndex {
       add(kindTopic(group, kind, namespace), r.id);
       return r;
     };
+    // A patch is part of another object, not one of its own.
+    const resources = this.layout.isPatch(uri) ? [] : input;
+    if (kustomization) {
+      const ns = this.layout.namespaceOfGenerated(uri);
+      for (const g of kustomization.generated)
+        push(kustomization.res, '', g.kind, g.name, { ...(g.keys ? { keys: g.keys } : {}), generatedBy: `kustomization ${uri}`, generatorPath: g.path }, true, g.namespace ?? ns);
+    }
     for (const res of resources) {
       if (!res.name || isNonResource(res.group, res.version, res.kind)) continue;
       const owner = push(res, res.group, res.kind, res.name, factsOf(res), false);
       for (const g of generatedBy(res)) push(res, g.group, g.kind, g.name, g.facts, true);
-      if (!runsPods(res.kind) || owner.namespace === undefined) continue;
+      if (!runsPods(res) || owner.namespace === undefined) continue;
       for (const p of podPorts(res)) {
         const t: PodTemplateFact = { owner, labels: p.labels, labelsPath: p.labelsPath, ports: p.ports ?? [], portsKnown: p.ports !== undefined };
         templates.push(t);
@@ -134,7 +194,7 @@ export class WorkspaceIndex {
     }
     const joined = new Map<string, string>();
     for (const [t, list] of topics) joined.set(t, list.join('\n'));
-    return { resources: out, templates, topics: joined };
+    return { input, ...(kustomization ? { kustomization } : {}), resources: out, templates, topics: joined };
   }
 }
 

@@ -1,57 +1,77 @@
 import type { Resource } from './resource';
 import type { PathSegment } from '../yaml/ast';
+import { isObject, valueAt } from '../util/object';
 
-/** A pod spec written inside a resource. */
+export { isObject, valueAt };
+
+/** A pod template (or a Pod) written inside a resource. */
 export interface PodSpecAt {
+  /** Path to the pod template ([] for a Pod): its metadata and spec are below it. */
+  templatePath: PathSegment[];
   /** Path from the resource root to the PodSpec mapping, e.g. ['spec', 'template', 'spec']. */
-  path: PathSegment[];
-  /** The PodSpec value (a plain object; fields not yet type-checked). */
-  spec: Record<string, unknown>;
+  specPath: PathSegment[];
   /** Path to the PodTemplateSpec's metadata (the pod's labels), or to the Pod's own metadata. */
   metadataPath: PathSegment[];
-}
-
-/** Where each built-in workload keeps its pod spec, by kind (any apiVersion: old ones had the same shape). */
-const POD_SPEC_PATHS: Record<string, { spec: PathSegment[]; metadata: PathSegment[] }> = {
-  Pod: { spec: ['spec'], metadata: ['metadata'] },
-  Deployment: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
-  ReplicaSet: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
-  StatefulSet: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
-  DaemonSet: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
-  Job: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
-  ReplicationController: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
-  PodTemplate: { spec: ['template', 'spec'], metadata: ['template', 'metadata'] },
-  CronJob: { spec: ['spec', 'jobTemplate', 'spec', 'template', 'spec'], metadata: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'] },
-};
-
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The value at `path` inside `root`, or undefined. */
-export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let v: unknown = root;
-  for (const seg of path) {
-    if (typeof seg === 'number' ? !Array.isArray(v) : !isObject(v)) return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
+  /** The PodSpec value ({} when the template has none: invalid on its own, but its labels still say which pods it makes). */
+  spec: Record<string, unknown>;
+  /** The pod labels, as the API reads them. */
+  labels: Record<string, string>;
 }
 
 /**
- * Every pod spec of a built-in workload resource (Pod, Deployment, ReplicaSet,
- * StatefulSet, DaemonSet, Job, CronJob, ReplicationController, PodTemplate), with
- * its path. Custom resources and kinds without pods give []; so does a spec that
- * is missing or not a mapping (the schema rules report that).
+ * Where each workload keeps its pod template, by kind, and the API groups in which
+ * that kind is the one meant (any version: old ones had the same shape). Deployment-like
+ * kinds of other projects (OpenShift DeploymentConfig, Argo Rollout) embed a
+ * PodTemplateSpec the same way and create pods from it.
  */
-export function podSpecsOf(res: Pick<Resource, 'kind' | 'group' | 'value'>): PodSpecAt[] {
-  if (!BUILTIN_WORKLOAD_GROUPS.has(res.group)) return [];
-  const at = Object.prototype.hasOwnProperty.call(POD_SPEC_PATHS, res.kind) ? POD_SPEC_PATHS[res.kind] : undefined;
-  if (!at) return [];
-  const spec = valueAt(res.value, at.spec);
-  return isObject(spec) ? [{ path: [...at.spec], spec, metadataPath: [...at.metadata] }] : [];
+const BUILTIN = ['', 'apps', 'batch', 'extensions'];
+const TEMPLATE_AT: Record<string, { at: PathSegment[]; groups: readonly string[] }> = {
+  Pod: { at: [], groups: BUILTIN },
+  Deployment: { at: ['spec', 'template'], groups: BUILTIN },
+  ReplicaSet: { at: ['spec', 'template'], groups: BUILTIN },
+  StatefulSet: { at: ['spec', 'template'], groups: BUILTIN },
+  DaemonSet: { at: ['spec', 'template'], groups: BUILTIN },
+  Job: { at: ['spec', 'template'], groups: BUILTIN },
+  ReplicationController: { at: ['spec', 'template'], groups: BUILTIN },
+  PodTemplate: { at: ['template'], groups: BUILTIN },
+  CronJob: { at: ['spec', 'jobTemplate', 'spec', 'template'], groups: BUILTIN },
+  DeploymentConfig: { at: ['spec', 'template'], groups: ['apps.openshift.io', ''] },
+  Rollout: { at: ['spec', 'template'], groups: ['argoproj.io'] },
+};
+
+const templateOf = (res: Pick<Resource, 'kind' | 'group'>): PathSegment[] | undefined => {
+  const t = Object.prototype.hasOwnProperty.call(TEMPLATE_AT, res.kind) ? TEMPLATE_AT[res.kind] : undefined;
+  return t && t.groups.includes(res.group) ? t.at : undefined;
+};
+
+/** Label maps as the API reads them: scalar values become strings (a YAML 1.1 `true` is a type error the schema rules report). */
+export function labelMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isObject(v)) return out;
+  for (const [k, val] of Object.entries(v)) if (val !== null && typeof val !== 'object') out[k] = String(val);
+  return out;
 }
 
-/** Groups in which those kinds are the built-in ones (apps, batch, and their retired homes). */
-const BUILTIN_WORKLOAD_GROUPS = new Set(['', 'apps', 'batch', 'extensions']);
+/**
+ * The pod template of a workload resource (Pod, Deployment, ReplicaSet, StatefulSet,
+ * DaemonSet, Job, CronJob, ReplicationController, PodTemplate, DeploymentConfig,
+ * Rollout), with its paths. Other kinds give []; so does a template that is missing
+ * or not a mapping (the schema rules report that).
+ */
+export function podSpecsOf(res: Pick<Resource, 'kind' | 'group' | 'value'>): PodSpecAt[] {
+  const at = templateOf(res);
+  if (!at) return [];
+  const template = valueAt(res.value, at);
+  if (!isObject(template)) return [];
+  const spec = isObject(template.spec) ? template.spec : {};
+  return [{ templatePath: [...at], specPath: [...at, 'spec'], metadataPath: [...at, 'metadata'], spec, labels: labelMap(valueAt(template, ['metadata', 'labels'])) }];
+}
+
+/** True for kinds that run the pods of their template (a PodTemplate object runs nothing). */
+export const runsPods = (res: Pick<Resource, 'kind' | 'group'>): boolean => res.kind !== 'PodTemplate' && templateOf(res) !== undefined;
+
+/** The pod templates whose pods really run: what Services select and what the kubelet starts. */
+export const runningPodSpecsOf = (res: Pick<Resource, 'kind' | 'group' | 'value'>): PodSpecAt[] => (runsPods(res) ? podSpecsOf(res) : []);
 
 /** The container lists of a pod spec, in the order upstream validates them. */
 export const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
@@ -70,7 +90,7 @@ export function containersOf(pod: PodSpecAt): ContainerAt[] {
     const items = pod.spec[list];
     if (!Array.isArray(items)) continue;
     items.forEach((c, i) => {
-      if (isObject(c)) out.push({ path: [...pod.path, list, i], container: c, list });
+      if (isObject(c)) out.push({ path: [...pod.specPath, list, i], container: c, list });
     });
   }
   return out;

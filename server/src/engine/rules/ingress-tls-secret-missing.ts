@@ -1,4 +1,4 @@
-import { isObject } from '../index/podSpecs';
+import { isObject } from '../util/object';
 import { closest } from '../util/suggest';
 import type { WorkspaceRule } from './types';
 

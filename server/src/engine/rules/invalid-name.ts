@@ -1,5 +1,5 @@
 import { minorOf } from '../k8s/apis';
-import { isObject } from '../k8s/podSpecs';
+import { isObject } from '../util/object';
 import { dns1035Label, dns1123Label, dns1123Subdomain, pathSegmentName, suggestDnsName } from '../k8s/validation/names';
 import type { ResourceContext, ResourceRule } from './types';
 

@@ -19,11 +19,13 @@ export const rule: WorkspaceRule = {
     if (namespaces.length === 0 || namespaces.some((n) => n.name === namespace)) return;
     const guess = closest(namespace, namespaces.map((n) => n.name));
     const target = namespaces.find((n) => n.name === guess) ?? namespaces[0];
-    const written = res.namespace !== undefined;
+    // A kustomization's namespace replaces the written one: then editing the manifest would change nothing.
+    const fromKustomization = namespace !== (res.namespace ?? ctx.settings.defaultNamespace);
+    const written = res.namespace !== undefined && !fromKustomization;
     const path = written ? ['metadata', 'namespace'] : ['kind'];
     ctx.report({
       path,
-      message: `namespaces "${namespace}" not found: no Namespace manifest in the workspace creates it (they create ${namespaces.map((n) => n.name).join(', ')}), so applying this object fails.${guess ? ` Did you mean "${guess}"?` : ''}`,
+      message: `namespaces "${namespace}" not found: no Namespace manifest in the workspace creates it (they create ${namespaces.map((n) => n.name).join(', ')}), so applying this object fails.${fromKustomization ? ' The namespace is set by the kustomization that builds this file.' : ''}${guess ? ` Did you mean "${guess}"?` : ''}`,
       related: [{ target, path: ['metadata', 'name'], message: `namespace/${target.name}` }],
       fixes: guess && written ? [{ title: `Change to ${guess}`, edits: [{ uri: res.uri, span: ctx.spanOf(path), newText: guess }] }] : [],
     });

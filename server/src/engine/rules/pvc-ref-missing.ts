@@ -1,4 +1,4 @@
-import { isObject, podSpecsOf } from '../index/podSpecs';
+import { isObject, runningPodSpecsOf } from '../k8s/podSpecs';
 import { closest } from '../util/suggest';
 import type { WorkspaceRule } from './types';
 
@@ -15,7 +15,7 @@ export const rule: WorkspaceRule = {
   check(ctx) {
     const { res, namespace } = ctx;
     if (namespace === undefined) return;
-    for (const p of podSpecsOf(res)) {
+    for (const p of runningPodSpecsOf(res)) {
       const volumes = p.spec.volumes;
       if (!Array.isArray(volumes)) continue;
       volumes.forEach((v, i) => {

@@ -33,6 +33,9 @@ import { rule as namespaceNotFound } from './namespace-not-found';
 import { rule as duplicateObject } from './duplicate-object';
 import { rule as hpaTargetMissing } from './hpa-target-missing';
 import { rule as networkpolicySelectorNoMatch } from './networkpolicy-selector-no-match';
+import { rule as pdbSelectorNoMatch } from './pdb-selector-no-match';
+import { rule as statefulsetHeadlessService } from './statefulset-headless-service';
+import { rule as probePortMissing } from './probe-port-missing';
 
 /** Every rule, listed by hand (no discovery), in docs order. */
 export const RULES: readonly Rule[] = [
@@ -55,6 +58,7 @@ export const RULES: readonly Rule[] = [
   requestsExceedLimits,
   duplicateContainerName,
   selectorMismatch,
+  probePortMissing,
   internalError,
   serviceSelectorNoMatch,
   serviceTargetPortMismatch,
@@ -70,6 +74,8 @@ export const RULES: readonly Rule[] = [
   duplicateObject,
   hpaTargetMissing,
   networkpolicySelectorNoMatch,
+  pdbSelectorNoMatch,
+  statefulsetHeadlessService,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

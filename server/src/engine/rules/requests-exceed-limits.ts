@@ -25,7 +25,7 @@ export const rule: ResourceRule = {
   },
   check(ctx) {
     for (const pod of podSpecsOf(ctx.res)) {
-      checkRequirements(ctx, pod.spec.resources, [...pod.path, 'resources']);
+      checkRequirements(ctx, pod.spec.resources, [...pod.specPath, 'resources']);
       for (const c of containersOf(pod)) checkRequirements(ctx, c.container.resources, [...c.path, 'resources']);
     }
   },

@@ -1,4 +1,4 @@
-import { podSpecsOf } from '../index/podSpecs';
+import { runningPodSpecsOf } from '../k8s/podSpecs';
 import { closest } from '../util/suggest';
 import type { WorkspaceRule } from './types';
 
@@ -15,7 +15,7 @@ export const rule: WorkspaceRule = {
   check(ctx) {
     const { res, namespace } = ctx;
     if (namespace === undefined) return;
-    for (const p of podSpecsOf(res)) {
+    for (const p of runningPodSpecsOf(res)) {
       const field = typeof p.spec.serviceAccountName === 'string' && p.spec.serviceAccountName ? 'serviceAccountName' : 'serviceAccount';
       const name = p.spec[field];
       if (typeof name !== 'string' || !name || name === 'default') continue;

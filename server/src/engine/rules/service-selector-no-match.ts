@@ -1,5 +1,5 @@
 import { formatLabels, matchesLabels, nearestTemplate, ownerLabel } from '../index/labels';
-import { isObject, labelMap } from '../index/podSpecs';
+import { isObject, labelMap } from '../k8s/podSpecs';
 import type { WorkspaceRule } from './types';
 
 export const rule: WorkspaceRule = {

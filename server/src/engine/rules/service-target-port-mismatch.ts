@@ -1,5 +1,5 @@
 import { matchesLabels, ownerLabel } from '../index/labels';
-import { isObject, labelMap } from '../index/podSpecs';
+import { isObject, labelMap } from '../k8s/podSpecs';
 import type { ContainerPortFact, PodTemplateFact } from '../index/types';
 import type { RelatedInResource, WorkspaceRule } from './types';
 

@@ -1,4 +1,4 @@
-import { get, labelMap } from '../../index/podSpecs';
+import { valueAt, labelMap } from '../../k8s/podSpecs';
 import type { PathSegment } from '../../yaml/ast';
 import type { CompletionCursor } from '../cursor';
 import { samePath, unquote } from '../yamlLines';
@@ -9,7 +9,7 @@ import { samePath, unquote } from '../yamlLines';
  * when the document still parses, what the parser read (flow style included) comes first.
  */
 export function docValue(cursor: CompletionCursor, path: readonly PathSegment[]): string | undefined {
-  const parsed = get(cursor.doc.parsed.value, path);
+  const parsed = valueAt(cursor.doc.parsed.value, path);
   if (typeof parsed === 'string' && parsed !== '') return parsed;
   for (const l of cursor.lines) {
     if (l.continuation) continue;
@@ -23,7 +23,7 @@ export function docValue(cursor: CompletionCursor, path: readonly PathSegment[])
 
 /** A `key: value` map written in block style at `path` (a Service selector). */
 export function docMap(cursor: CompletionCursor, path: readonly PathSegment[]): Record<string, string> {
-  const out: Record<string, string> = labelMap(get(cursor.doc.parsed.value, path));
+  const out: Record<string, string> = labelMap(valueAt(cursor.doc.parsed.value, path));
   for (const l of cursor.lines) {
     if (l.continuation || l.path.length !== path.length + 1 || !samePath(l.path.slice(0, -1), path)) continue;
     const t = l.shape.tokens[l.shape.tokens.length - 1];

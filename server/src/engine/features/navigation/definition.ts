@@ -1,5 +1,5 @@
 import type { IndexView } from '../../index/types';
-import { containersOf, get, isObject, podSpecsOf } from '../../index/podSpecs';
+import { containersOf, valueAt, isObject, runningPodSpecsOf } from '../../k8s/podSpecs';
 import { configRefs, ingressBackends } from '../../index/refs';
 import { splitApiVersion, type Resource } from '../../k8s/resource';
 import type { PathSegment } from '../../yaml/ast';
@@ -31,13 +31,13 @@ function targets(view: IndexView, res: Resource, ns: string, path: PathSegment[]
   const named = (group: string, kind: string, name: unknown): Location[] =>
     typeof name === 'string' && name ? view.get(group, kind, ns, name).map(declarationOf) : [];
 
-  for (const p of podSpecsOf(res)) {
+  for (const p of runningPodSpecsOf(res)) {
     for (const field of ['serviceAccountName', 'serviceAccount'])
       if (samePath(path, [...p.specPath, field])) return named('', 'ServiceAccount', p.spec[field]);
     const volumes = p.spec.volumes;
     if (Array.isArray(volumes))
       for (let i = 0; i < volumes.length; i++)
-        if (samePath(path, [...p.specPath, 'volumes', i, 'persistentVolumeClaim', 'claimName'])) return named('', 'PersistentVolumeClaim', get(volumes[i], ['persistentVolumeClaim', 'claimName']));
+        if (samePath(path, [...p.specPath, 'volumes', i, 'persistentVolumeClaim', 'claimName'])) return named('', 'PersistentVolumeClaim', valueAt(volumes[i], ['persistentVolumeClaim', 'claimName']));
   }
 
   for (const ref of configRefs(res)) {
@@ -52,9 +52,9 @@ function targets(view: IndexView, res: Resource, ns: string, path: PathSegment[]
   if (res.kind === 'Service' && path[0] === 'spec' && path[1] === 'ports' && typeof path[2] === 'number' && path[3] === 'targetPort') return targetPortTargets(view, res, ns, path[2]);
   if (res.kind === 'Ingress') return ingressTargets(view, res, ns, path);
   // The governing Service that gives a StatefulSet's pods their DNS names.
-  if (res.kind === 'StatefulSet' && samePath(path, ['spec', 'serviceName'])) return named('', 'Service', get(res.value, ['spec', 'serviceName']));
+  if (res.kind === 'StatefulSet' && samePath(path, ['spec', 'serviceName'])) return named('', 'Service', valueAt(res.value, ['spec', 'serviceName']));
   if (res.kind === 'HorizontalPodAutoscaler' && samePath(path, ['spec', 'scaleTargetRef', 'name'])) {
-    const ref = get(res.value, ['spec', 'scaleTargetRef']);
+    const ref = valueAt(res.value, ['spec', 'scaleTargetRef']);
     if (isObject(ref) && typeof ref.kind === 'string' && typeof ref.apiVersion === 'string') return named(splitApiVersion(ref.apiVersion).group, ref.kind, ref.name);
   }
   return [];
@@ -62,12 +62,12 @@ function targets(view: IndexView, res: Resource, ns: string, path: PathSegment[]
 
 /** A named targetPort resolves against the container ports of the pods the Service selects. */
 function targetPortTargets(view: IndexView, res: Resource, ns: string, i: number): Location[] {
-  const name = get(res.value, ['spec', 'ports', i, 'targetPort']);
+  const name = valueAt(res.value, ['spec', 'ports', i, 'targetPort']);
   const f = selectorFieldsOf(res)[0];
   if (typeof name !== 'string' || !f) return [];
   const out: Location[] = [];
   for (const t of selectedTemplates(view, ns, f))
-    for (const p of podSpecsOf(t.owner.res))
+    for (const p of runningPodSpecsOf(t.owner.res))
       for (const c of containersOf(p)) {
         const ports = c.container.ports;
         if (!Array.isArray(ports)) continue;
@@ -89,13 +89,13 @@ function ingressTargets(view: IndexView, res: Resource, ns: string, path: PathSe
       );
     }
   }
-  const tls = get(res.value, ['spec', 'tls']);
+  const tls = valueAt(res.value, ['spec', 'tls']);
   if (Array.isArray(tls))
     for (let i = 0; i < tls.length; i++) {
-      const name = get(tls[i], ['secretName']);
+      const name = valueAt(tls[i], ['secretName']);
       if (samePath(path, ['spec', 'tls', i, 'secretName']) && typeof name === 'string') return view.get('', 'Secret', ns, name).map(declarationOf);
     }
-  const cls = get(res.value, ['spec', 'ingressClassName']);
+  const cls = valueAt(res.value, ['spec', 'ingressClassName']);
   if (samePath(path, ['spec', 'ingressClassName']) && typeof cls === 'string') return view.get('networking.k8s.io', 'IngressClass', undefined, cls).map(declarationOf);
   return [];
 }

@@ -1,5 +1,5 @@
 import type { Span } from '../../diagnostic';
-import { get } from '../../index/podSpecs';
+import { valueAt } from '../../k8s/podSpecs';
 import type { IndexedResource, IndexView } from '../../index/types';
 import { spanAt, type Resource } from '../../k8s/resource';
 import { cursorContext, nodeSpan, type PathSegment } from '../../yaml/ast';
@@ -47,8 +47,8 @@ export function declarationOf(r: IndexedResource): Location {
   const kind = r.res.kind;
   if (kind === 'StatefulSet') {
     // Claims are named <template>-<statefulset>-<ordinal>.
-    const templates = get(r.res.value, ['spec', 'volumeClaimTemplates']);
-    const i = Array.isArray(templates) ? templates.findIndex((t) => r.name.startsWith(`${String(get(t, ['metadata', 'name']))}-${r.res.name}-`)) : -1;
+    const templates = valueAt(r.res.value, ['spec', 'volumeClaimTemplates']);
+    const i = Array.isArray(templates) ? templates.findIndex((t) => r.name.startsWith(`${String(valueAt(t, ['metadata', 'name']))}-${r.res.name}-`)) : -1;
     return i >= 0 ? at(r, ['spec', 'volumeClaimTemplates', i, 'metadata', 'name']) : at(r, ['spec', 'volumeClaimTemplates'], 'key');
   }
   return at(r, kind === 'Certificate' ? ['spec', 'secretName'] : kind === 'ExternalSecret' ? ['spec', 'target', 'name'] : ['metadata', 'name']);

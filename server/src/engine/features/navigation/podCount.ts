@@ -1,4 +1,4 @@
-import { get } from '../../index/podSpecs';
+import { valueAt } from '../../k8s/podSpecs';
 import type { Resource } from '../../k8s/resource';
 
 /**
@@ -12,7 +12,7 @@ export type PodCount = { pods: number } | { per: 'node' | 'schedule' };
 const count = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback);
 
 export function podCount(res: Resource): PodCount {
-  const spec = get(res.value, ['spec']);
+  const spec = valueAt(res.value, ['spec']);
   switch (res.kind) {
     case 'Pod':
       return { pods: 1 };
@@ -21,11 +21,11 @@ export function podCount(res: Resource): PodCount {
     case 'CronJob':
       return { per: 'schedule' };
     case 'Job': {
-      const parallelism = count(get(spec, ['parallelism']), 1);
-      const completions = get(spec, ['completions']);
+      const parallelism = count(valueAt(spec, ['parallelism']), 1);
+      const completions = valueAt(spec, ['completions']);
       return { pods: typeof completions === 'number' ? Math.min(parallelism, count(completions, parallelism)) : parallelism };
     }
     default:
-      return { pods: count(get(spec, ['replicas']), 1) };
+      return { pods: count(valueAt(spec, ['replicas']), 1) };
   }
 }

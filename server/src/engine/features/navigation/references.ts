@@ -1,5 +1,5 @@
 import type { IndexedResource, IndexView } from '../../index/types';
-import { get, isObject, podSpecsOf, runsPods } from '../../index/podSpecs';
+import { valueAt, isObject, runningPodSpecsOf, runsPods } from '../../k8s/podSpecs';
 import { configRefs, ingressBackends } from '../../index/refs';
 import { splitApiVersion, type Resource } from '../../k8s/resource';
 import type { PathSegment } from '../../yaml/ast';
@@ -33,7 +33,7 @@ interface Found {
 const onObject = (path: readonly PathSegment[]): boolean => samePath(path, ['metadata', 'name']) || samePath(path, ['kind']);
 
 function usesOf(view: IndexView, res: Resource, ns: string, path: PathSegment[]): Found | undefined {
-  for (const p of podSpecsOf(res)) {
+  for (const p of runningPodSpecsOf(res)) {
     const labelsPath = [...p.templatePath, 'metadata', 'labels'];
     if (!startsWith(path, labelsPath)) continue;
     const key = typeof path[labelsPath.length] === 'string' ? (path[labelsPath.length] as string) : undefined;
@@ -48,7 +48,7 @@ function usesOf(view: IndexView, res: Resource, ns: string, path: PathSegment[])
     return { declaration: at(res, key === undefined ? labelsPath : [...labelsPath, key], 'key'), uses };
   }
   const name = res.name;
-  if (name && onObject(path) && runsPods(res.kind)) return { declaration: at(res, ['metadata', 'name']), uses: scaleTargetUses(view, res, ns) };
+  if (name && onObject(path) && runsPods(res)) return { declaration: at(res, ['metadata', 'name']), uses: scaleTargetUses(view, res, ns) };
   if (!name || res.group !== '') return undefined;
   if (res.kind === 'ConfigMap' || res.kind === 'Secret') return configUses(view, res, name, ns, path);
   if (res.kind === 'Service') return serviceUses(view, res, name, ns, path);
@@ -68,7 +68,7 @@ function claimPaths(spec: Record<string, unknown>, specPath: readonly PathSegmen
   if (!Array.isArray(volumes)) return [];
   const out: PathSegment[][] = [];
   volumes.forEach((v, i) => {
-    if (get(v, ['persistentVolumeClaim', 'claimName']) === name) out.push([...specPath, 'volumes', i, 'persistentVolumeClaim', 'claimName']);
+    if (valueAt(v, ['persistentVolumeClaim', 'claimName']) === name) out.push([...specPath, 'volumes', i, 'persistentVolumeClaim', 'claimName']);
   });
   return out;
 }
@@ -76,7 +76,7 @@ function claimPaths(spec: Record<string, unknown>, specPath: readonly PathSegmen
 /** Fields of the namespace's pod specs that `pick` chooses. */
 function podFieldUses(view: IndexView, ns: string, pick: (spec: Record<string, unknown>, specPath: readonly PathSegment[]) => PathSegment[][]): Location[] {
   const out: Location[] = [];
-  for (const w of workloadsIn(view, ns)) for (const p of podSpecsOf(w.res)) for (const path of pick(p.spec, p.specPath)) out.push(at(w, path));
+  for (const w of workloadsIn(view, ns)) for (const p of runningPodSpecsOf(w.res)) for (const path of pick(p.spec, p.specPath)) out.push(at(w, path));
   return out;
 }
 
@@ -99,7 +99,7 @@ function configUses(view: IndexView, res: Resource, name: string, ns: string, pa
   const uses = refs.map(({ w, r }) => at(w, r.namePath));
   if (kind === 'Secret')
     for (const ing of ingressesIn(view, ns)) {
-      const tls = get(ing.res.value, ['spec', 'tls']);
+      const tls = valueAt(ing.res.value, ['spec', 'tls']);
       if (Array.isArray(tls)) tls.forEach((t, i) => isObject(t) && t.secretName === name && uses.push(at(ing, ['spec', 'tls', i, 'secretName'])));
     }
   return { declaration: at(res, ['metadata', 'name']), uses };
@@ -107,7 +107,7 @@ function configUses(view: IndexView, res: Resource, name: string, ns: string, pa
 
 function serviceUses(view: IndexView, res: Resource, name: string, ns: string, path: PathSegment[]): Found | undefined {
   const backends = ingressesIn(view, ns).flatMap((ing) => ingressBackends(ing.res).filter((b) => b.name === name).map((b) => ({ ing, b })));
-  const ports = get(res.value, ['spec', 'ports']);
+  const ports = valueAt(res.value, ['spec', 'ports']);
   if (path[0] === 'spec' && path[1] === 'ports' && typeof path[2] === 'number' && Array.isArray(ports) && isObject(ports[path[2]])) {
     const port = ports[path[2]] as Record<string, unknown>;
     const uses = backends
@@ -124,7 +124,7 @@ function scaleTargetUses(view: IndexView, res: Resource, ns: string): Location[]
   const hpas: IndexedResource[] = [...view.list('autoscaling', 'HorizontalPodAutoscaler', ns)];
   return hpas
     .filter((h) => {
-      const ref = get(h.res.value, ['spec', 'scaleTargetRef']);
+      const ref = valueAt(h.res.value, ['spec', 'scaleTargetRef']);
       return isObject(ref) && ref.kind === res.kind && ref.name === res.name && typeof ref.apiVersion === 'string' && splitApiVersion(ref.apiVersion).group === res.group;
     })
     .map((h) => at(h, ['spec', 'scaleTargetRef', 'name']));

@@ -1,6 +1,6 @@
 import type { IndexedResource, IndexView, PodTemplateFact } from '../../index/types';
 import { matchesLabels, matchesSelector, parseLabelSelector, type LabelSelector } from '../../index/labels';
-import { get, isObject, labelMap } from '../../index/podSpecs';
+import { valueAt, isObject, labelMap } from '../../k8s/podSpecs';
 import type { Resource } from '../../k8s/resource';
 import type { PathSegment } from '../../yaml/ast';
 import { written, workloadsIn } from './locate';
@@ -38,11 +38,11 @@ const EQUALITY_SELECTOR_AT: Record<string, readonly PathSegment[]> = {
 export function selectorFieldsOf(res: Resource): SelectorField[] {
   const eq = EQUALITY_SELECTOR_AT[res.kind];
   if (eq) {
-    const v = get(res.value, eq);
+    const v = valueAt(res.value, eq);
     return isObject(v) ? [{ path: eq, selector: { matchLabels: labelMap(v), matchExpressions: [] }, equality: true }] : [];
   }
   const ls = LABEL_SELECTOR_AT[res.kind];
-  const sel = ls ? parseLabelSelector(get(res.value, ls)) : undefined;
+  const sel = ls ? parseLabelSelector(valueAt(res.value, ls)) : undefined;
   return ls && sel ? [{ path: ls, selector: sel, equality: false }] : [];
 }
 
@@ -75,7 +75,7 @@ export function selectorsOfLabels(view: IndexView, ns: string, labels: Readonly<
 export function keyPathIn(res: Resource, f: SelectorField, key: string): { path: PathSegment[]; part: 'key' | 'value' } | undefined {
   if (f.equality) return key in f.selector.matchLabels ? { path: [...f.path, key], part: 'key' } : undefined;
   if (key in f.selector.matchLabels) return { path: [...f.path, 'matchLabels', key], part: 'key' };
-  const exprs = get(res.value, [...f.path, 'matchExpressions']);
+  const exprs = valueAt(res.value, [...f.path, 'matchExpressions']);
   if (Array.isArray(exprs)) {
     const i = exprs.findIndex((e) => isObject(e) && e.key === key);
     if (i >= 0) return { path: [...f.path, 'matchExpressions', i, 'key'], part: 'value' };
@@ -89,7 +89,7 @@ export function labelKeyAt(res: Resource, f: SelectorField, path: readonly PathS
   if (f.equality) return typeof rest[0] === 'string' ? rest[0] : undefined;
   if (rest[0] === 'matchLabels' && typeof rest[1] === 'string') return rest[1];
   if (rest[0] === 'matchExpressions' && typeof rest[1] === 'number') {
-    const key = get(res.value, [...f.path, 'matchExpressions', rest[1], 'key']);
+    const key = valueAt(res.value, [...f.path, 'matchExpressions', rest[1], 'key']);
     return typeof key === 'string' ? key : undefined;
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { deref, kindKey, type JsonSchema, type SchemaBundle } from '../../schema/bundle';
-import { isObject } from '../podSpecs';
+import { isObject } from '../../util/object';
 import type { PathSegment } from '../../yaml/ast';
 
 export interface QuantityField {
