@@ -44,6 +44,34 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
+ * Whether two JSON values have the same canonical form (keys holding
+ * undefined count as absent), without serialising either: the controllers ask
+ * this of every status on every round.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b || (a == null && b == null)) return true; // canonicalJson writes both null and undefined as null
+  if (a == null || b == null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    if (a.length !== y.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let nx = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    nx++;
+    if (!(k in y) || y[k] === undefined || !sameJson(x[k], y[k])) return false;
+  }
+  let ny = 0;
+  for (const k in y) if (y[k] !== undefined) ny++;
+  return nx === ny;
+}
+
+/**
  * controller.ComputeHash (pkg/controller/controller_utils.go): FNV-32a over the
  * pod template, plus the collision count when there is one, then
  * SafeEncodeString of the decimal value. The deep-hash input differs from

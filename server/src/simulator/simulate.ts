@@ -27,7 +27,6 @@ export interface SimulateOptions extends ApplyOptions {
 
 /** The control loops, in the order one round runs them. Each is a pure function of the store. */
 const CONTROLLERS: readonly ((sim: Sim) => void)[] = [
-  reconcileHorizontalPodAutoscalers,
   reconcileCronJobs,
   reconcileDeployments,
   reconcileReplicaSets,
@@ -39,6 +38,8 @@ const CONTROLLERS: readonly ((sim: Sim) => void)[] = [
   runKubelets,
   reconcileEndpoints,
   reconcileEndpointSlices,
+  // Last: the autoscaler syncs every 15 s, after the workload controllers have already acted on a new object.
+  reconcileHorizontalPodAutoscalers,
 ];
 
 /**

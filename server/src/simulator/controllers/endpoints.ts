@@ -1,5 +1,5 @@
 import type { Sim } from '../context';
-import { canonicalJson } from '../hash';
+import { canonicalJson, sameJson } from '../hash';
 import { dict, dicts, num, str, stringMap, type Dict } from '../obj';
 import { matchesMapSelector } from '../selector';
 import { newObject } from '../store';
@@ -89,7 +89,7 @@ export function reconcileEndpoints(sim: Sim): void {
     const content = { subsets: subsets.length ? subsets : undefined };
     if (!existing) {
       sim.store.create(newObject('v1', 'Endpoints', { name: svc.metadata.name, namespace: svc.metadata.namespace, annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': sim.store.now() }, ...(Object.keys(labels).length ? { labels } : {}) }, subsets.length ? { subsets } : {}));
-    } else if (canonicalJson(existing.subsets) !== canonicalJson(content.subsets)) {
+    } else if (!sameJson(existing.subsets, content.subsets)) {
       if (content.subsets) existing.subsets = content.subsets;
       else delete existing.subsets;
       existing.metadata.annotations = { ...existing.metadata.annotations, 'endpoints.kubernetes.io/last-change-trigger-time': sim.store.now() };

@@ -1,5 +1,5 @@
 import type { Sim } from '../context';
-import { canonicalJson } from '../hash';
+import { canonicalJson, sameJson } from '../hash';
 import { dict, ownerRef, str, stringMap, type Dict } from '../obj';
 import { newObject } from '../store';
 import { hasManagedEndpoints, serviceBackends } from './endpoints';
@@ -49,7 +49,7 @@ export function reconcileEndpointSlices(sim: Sim): void {
             ownerReferences: [ownerRef(svc)],
           }, { addressType: 'IPv4', ...body }),
         );
-      } else if (canonicalJson({ endpoints: slice.endpoints, ports: slice.ports }) !== canonicalJson(body)) {
+      } else if (!sameJson({ endpoints: slice.endpoints, ports: slice.ports }, body)) {
         slice.endpoints = body.endpoints;
         slice.ports = body.ports;
         slice.metadata.generation = (slice.metadata.generation ?? 1) + 1;

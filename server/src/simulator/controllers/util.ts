@@ -1,12 +1,12 @@
 import type { Sim } from '../context';
-import { canonicalJson } from '../hash';
+import { sameJson } from '../hash';
 import { controllerOf, dict, dicts, ownerRef, stringMap, type Dict } from '../obj';
 import { createPod } from '../apiserver/pods';
 import type { KObject } from '../types';
 
 /** Writes a new status only when it differs, so the settle loop can tell when nothing changes. */
 export function setStatus(sim: Sim, obj: KObject, next: Dict): void {
-  if (canonicalJson(obj.status ?? {}) === canonicalJson(next)) return;
+  if (sameJson(obj.status ?? {}, next)) return;
   obj.status = next;
   sim.store.update(obj);
 }
