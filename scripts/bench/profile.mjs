@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = process.env.KUBESIM_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = (p) => require(path.join(root, 'out', 'server', 'src', p));
 const { Engine } = out('engine/check.js');
 const { Workspace } = out('engine/workspace.js');
@@ -37,12 +37,18 @@ convert(text, d);
 console.log(`open ${(t() - t0).toFixed(0)} ms, ${d.length} diagnostics, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
 const at = text.indexOf('replicas: ', Math.floor(text.length / 2)) + 'replicas: '.length;
 const times = [];
+const cpus = [];
 for (let i = 0; i < keystrokes; i++) {
   const next = text.slice(0, at) + String((i % 5) + 1) + text.slice(at + 1);
   t0 = t();
+  const c0 = process.cpuUsage();
   ws.setFile('file:///all.yaml', next);
   convert(next, ws.diagnostics('file:///all.yaml'));
   times.push(t() - t0);
+  const c = process.cpuUsage(c0);
+  cpus.push((c.user + c.system) / 1000);
 }
 times.sort((a, b) => a - b);
+cpus.sort((a, b) => a - b);
+console.log(`keystroke CPU p50 ${cpus[Math.floor(cpus.length / 2)].toFixed(1)} ms`);
 console.log(`keystroke p50 ${times[Math.floor(times.length / 2)].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
