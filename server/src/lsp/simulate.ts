@@ -66,10 +66,10 @@ export async function simulateRequest(state: ServerState, raw: unknown, token: C
   const result = simulateSources(engine, scope.files.map((f) => ({ source: f.source, text: f.text })), { seed: params.seed ?? 1, defaultNamespace });
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Simulation cancelled.');
   if (params.secretValues === 'hidden') for (const o of result.objects) if (o.kind === 'Secret') delete o.data, delete o.stringData;
-  return { ...result, locations: locate(engine, scope.files, defaultNamespace), files: scope.files.map((f) => f.source), skipped: scope.skipped };
+  return { ...result, locations: locateObjects(engine, scope.files, defaultNamespace), files: scope.files.map((f) => f.source), skipped: scope.skipped };
 }
 
-function locate(engine: Engine, files: readonly ScopeFile[], defaultNamespace: string): SourceLocation[] {
+export function locateObjects(engine: Engine, files: readonly ScopeFile[], defaultNamespace: string): SourceLocation[] {
   const texts = new Map(files.map((f) => [f.uri, f.text]));
   const convert = new Converter((uri) => texts.get(uri));
   const out: SourceLocation[] = [];
