@@ -122,6 +122,18 @@ describe('LSP kubesim/simulate', () => {
     assert.deepEqual(r.files, ['secret.yaml', 'web.yaml']);
   });
 
+  it('applies given texts instead of the disk (a git revision), and sizes the cluster from the node settings', async () => {
+    const big = APP.replace('replicas: 2', 'replicas: 5').replace('          envFrom: [{secretRef: {name: creds}}]\n', '').replace('ports: [{containerPort: 80}]', 'ports: [{containerPort: 80}]\n          resources: {requests: {cpu: "1500m"}}');
+    const r = await simulate({ uris: [], sources: [{ uri: uri('app', 'web.yaml'), source: 'web.yaml', text: big }], nodes: { count: 2, cpu: '2', memory: '4Gi' } });
+    assert.deepEqual(r.objects.filter((o) => o.kind === 'Node').map((o) => o.metadata.name), ['control-plane', 'node-1', 'node-2']);
+    const pods = r.objects.filter((o) => o.kind === 'Pod' && o.metadata.name.startsWith('web-'));
+    assert.equal(pods.length, 5);
+    // One 1.5-CPU pod fits on each 2-CPU worker; the other three stay Pending.
+    assert.equal(pods.filter((p) => p.status?.phase === 'Running').length, 2);
+    assert.match((r as unknown as { text: string }).text, /^deployment\.apps\/web created\n/);
+    await assert.rejects(simulate({ uris: [uri('app')], nodes: { count: 0, cpu: '2', memory: '4Gi' } }), /"nodes" must be/);
+  });
+
   it('stops when the client cancels, with RequestCancelled', async () => {
     const source = new CancellationTokenSource();
     const pending = client.connection.sendRequest('kubesim/simulate', { uris: [uri('app')] }, source.token);

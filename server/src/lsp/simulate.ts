@@ -1,8 +1,9 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Range } from 'vscode-languageserver/node';
+import { minimatch } from 'minimatch';
 import type { Engine } from '../engine/check';
 import { isClusterScoped } from '../engine/index/scope';
 import { resourcesOf, spanAt } from '../engine/k8s/resource';
-import { simulateSources, type SimResult } from '../simulator/index';
+import { formatText, simulateSources, workerNodes, type SimResult } from '../simulator/index';
 import { PathError } from '../cli/files';
 import { Converter } from './convert';
 import { CancelledError, readScope, type ScopeFile } from './simulateScope';
@@ -18,6 +19,10 @@ export interface SimulateParams {
   /** How Secret values leave the server: "masked" (`***`, keys kept, the default) or "hidden" (data and stringData removed). */
   secretValues?: 'masked' | 'hidden';
   seed?: number;
+  /** The worker nodes of the simulated cluster (the kind-like default: 3 workers of 4 CPU and 16Gi). */
+  nodes?: { count: number; cpu: string; memory: string };
+  /** Texts to apply instead of reading `uris` from disk (a git revision of the files), in apply order. */
+  sources?: { uri: string; source: string; text: string }[];
 }
 
 /** Where an object of the result was written: generated objects have none, their owners do. */
@@ -34,6 +39,8 @@ export interface SimulateResponse extends SimResult {
   /** Files read, and files left out (unreadable, binary or over kubesim.maxFileSize). */
   files: string[];
   skipped: string[];
+  /** The kubectl-like report (`kubesim simulate` text format). */
+  text: string;
 }
 
 /**
@@ -50,7 +57,7 @@ export async function simulateRequest(state: ServerState, raw: unknown, token: C
   const params = readParams(raw);
   let scope: { files: ScopeFile[]; skipped: string[] };
   try {
-    scope = await readScope(params.uris, {
+    scope = params.sources ? { files: params.sources, skipped: [] } : await readScope(params.uris, {
       exclude: params.exclude ?? [],
       maxFileSize: state.settings.maxFileSize,
       openText: (uri) => state.documents.get(uri)?.getText(),
@@ -63,10 +70,14 @@ export async function simulateRequest(state: ServerState, raw: unknown, token: C
   }
   const engine = state.workspace.engine;
   const defaultNamespace = state.settings.defaultNamespace;
-  const result = simulateSources(engine, scope.files.map((f) => ({ source: f.source, text: f.text })), { seed: params.seed ?? 1, defaultNamespace });
+  const result = simulateSources(engine, scope.files.map((f) => ({ source: f.source, text: f.text })), {
+    seed: params.seed ?? 1,
+    defaultNamespace,
+    nodes: params.nodes ? workerNodes(params.nodes.count, params.nodes.cpu, params.nodes.memory) : undefined,
+  });
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Simulation cancelled.');
   if (params.secretValues === 'hidden') for (const o of result.objects) if (o.kind === 'Secret') delete o.data, delete o.stringData;
-  return { ...result, locations: locateObjects(engine, scope.files, defaultNamespace), files: scope.files.map((f) => f.source), skipped: scope.skipped };
+  return { ...result, locations: locateObjects(engine, scope.files, defaultNamespace), files: scope.files.map((f) => f.source), skipped: scope.skipped, text: formatText(result) };
 }
 
 export function locateObjects(engine: Engine, files: readonly ScopeFile[], defaultNamespace: string): SourceLocation[] {
@@ -83,14 +94,22 @@ export function locateObjects(engine: Engine, files: readonly ScopeFile[], defau
   return out;
 }
 
+/** A plain decimal quantity with an optional SI or binary suffix (what the node settings accept). */
+const QUANTITY = /^\d+(\.\d+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
+
 function readParams(raw: unknown): SimulateParams {
   const p = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined);
   const uris = strings(p.uris);
-  if (!uris || uris.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, 'kubesim/simulate needs "uris": the files or folders to apply.');
+  if (!uris || (uris.length === 0 && !p.sources)) throw new ResponseError(ErrorCodes.InvalidParams, 'kubesim/simulate needs "uris": the files or folders to apply.');
   const exclude = p.exclude === undefined ? [] : strings(p.exclude);
   if (!exclude) throw new ResponseError(ErrorCodes.InvalidParams, '"exclude" must be a list of glob strings.');
   const secretValues = p.secretValues === 'hidden' ? 'hidden' : 'masked';
+  const n = p.nodes && typeof p.nodes === 'object' ? (p.nodes as Record<string, unknown>) : undefined;
+  const nodes = n && typeof n.count === 'number' && Number.isInteger(n.count) && n.count >= 1 && n.count <= 1000 && typeof n.cpu === 'string' && QUANTITY.test(n.cpu) && typeof n.memory === 'string' && QUANTITY.test(n.memory) ? { count: n.count, cpu: n.cpu, memory: n.memory } : undefined;
+  if (p.nodes !== undefined && !nodes) throw new ResponseError(ErrorCodes.InvalidParams, '"nodes" must be {count: 1..1000, cpu: "4", memory: "16Gi"}.');
+  const sources = p.sources === undefined ? undefined : Array.isArray(p.sources) && p.sources.every((f) => f && typeof f === 'object' && ['uri', 'source', 'text'].every((k) => typeof (f as Record<string, unknown>)[k] === 'string')) ? (p.sources as ScopeFile[]) : null;
+  if (sources === null) throw new ResponseError(ErrorCodes.InvalidParams, '"sources" must be a list of {uri, source, text}.');
   const seed = typeof p.seed === 'number' && Number.isInteger(p.seed) && p.seed >= 0 ? p.seed : 1;
-  return { uris, exclude, secretValues, seed };
+  return { uris, exclude, secretValues, seed, nodes, sources: sources?.filter((f) => !exclude.some((g) => minimatch(f.source, g, { dot: true }))) };
 }
