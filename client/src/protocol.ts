@@ -10,6 +10,9 @@ export interface SimulateParams {
   exclude?: string[];
   secretValues?: 'masked' | 'hidden';
   seed?: number;
+  nodes?: { count: number; cpu: string; memory: string };
+  /** Texts to apply instead of reading `uris` (a git revision of the files). */
+  sources?: { uri: string; source: string; text: string }[];
 }
 
 export interface Position {
@@ -67,6 +70,8 @@ export interface SimulationResult {
   locations: SourceLocation[];
   files: string[];
   skipped: string[];
+  /** The kubectl-like report, as `kubesim simulate` prints it. */
+  text: string;
 }
 
 /** An object named by kind, namespace and name: what tree items and graph nodes point at. */
