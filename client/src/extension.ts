@@ -48,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubesi
     simulation,
     tree,
     graph,
-    vscode.window.registerTreeDataProvider('kubesim.clusterView', tree),
+    vscode.window.createTreeView('kubesim.clusterView', { treeDataProvider: tree, showCollapseAll: true }),
     vscode.commands.registerCommand('kubesim.simulateApply', (uri?: vscode.Uri) => simulate(uri)),
     vscode.commands.registerCommand('kubesim.showGraph', async () => {
       graph.show();

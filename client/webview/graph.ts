@@ -56,6 +56,7 @@ function style(t: Record<string, string>): cytoscape.StylesheetJson {
 function render(graph: Graph): void {
   current = graph;
   empty.hidden = graph.nodes.length > 0;
+  empty.textContent = 'The last simulation made nothing to draw: no workloads, Services, claims or configuration were applied.';
   const t = theme();
   cy?.destroy();
   cy = cytoscape({

@@ -21,7 +21,7 @@ describe('extension contract (ids the end-to-end tests and users rely on)', () =
     assert.equal(`${pkg.publisher}.${pkg.name}`, 'kubesim.kubesim');
     assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((v: { id: string }) => v.id), ['kubesim']);
     assert.deepEqual(pkg.contributes.views.kubesim, [{ id: 'kubesim.clusterView', name: 'Simulated Cluster', icon: '$(server-environment)', contextualTitle: 'Kubesim' }]);
-    assert.match(clientSource, /registerTreeDataProvider\('kubesim\.clusterView'/);
+    assert.match(clientSource, /createTreeView\('kubesim\.clusterView'/);
     assert.match(clientSource, /GRAPH_VIEW_TYPE = 'kubesim\.graph'/);
   });
 
