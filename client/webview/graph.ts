@@ -17,6 +17,7 @@ const container = document.getElementById('graph')!;
 const empty = document.getElementById('empty')!;
 let cy: cytoscape.Core | undefined;
 let current: Graph | undefined;
+const READABLE_ZOOM = 0.8;
 
 /** Theme colours come from VS Code's CSS variables, so light, dark and high-contrast themes all read well. */
 function theme(): Record<string, string> {
@@ -67,10 +68,15 @@ function render(graph: Graph): void {
     ],
     style: style(t),
     layout: { name: 'dagre', rankDir: 'LR', nodeSep: 12, rankSep: 60, edgeSep: 8 } as cytoscape.LayoutOptions,
-    wheelSensitivity: 0.3,
     minZoom: 0.1,
     maxZoom: 3,
   });
+  // A big workspace fitted whole would be unreadably small: start at a readable zoom from the top left instead; the wheel zooms out.
+  const bb = cy.elements().boundingBox();
+  if (cy.zoom() < READABLE_ZOOM) {
+    cy.zoom(READABLE_ZOOM);
+    cy.pan({ x: 20 - bb.x1 * READABLE_ZOOM, y: 20 - bb.y1 * READABLE_ZOOM });
+  }
   cy.on('tap', 'node', (ev) => {
     const id = ev.target.id() as string;
     if (!id.startsWith('missing:')) vscode.postMessage({ type: 'reveal', id });

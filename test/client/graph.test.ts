@@ -94,6 +94,11 @@ describe('resource graph', () => {
     for (let i = 0; i < 20; i++) files[`app-${i}.yaml`] = deployment(`app-${i}`, { replicas: 2 }) + '---\n' + service(`app-${i}`);
     const g = buildGraph(simulateYaml(files));
     assert.equal(g.nodes.filter((n) => n.kind === 'Pod').length, 40);
+    // Forty pods: no Pod → Node hub edges; each pod names its node instead.
+    assert.equal(g.nodes.filter((n) => n.kind === 'Node').length, 0);
+    assert.ok(g.nodes.filter((n) => n.kind === 'Pod').every((n) => /^Running on node-\d$/.test(n.detail ?? '')), JSON.stringify(g.nodes.find((n) => n.kind === 'Pod')));
+    // The admission-injected token volume is not drawn as a reference to kube-root-ca.crt.
+    assert.ok(!g.nodes.some((n) => n.label === 'kube-root-ca.crt'));
     assert.equal(g.nodes.filter((n) => n.kind === 'Service').length, 20);
     assert.equal(g.edges.filter((e) => e.broken).length, 0);
   });

@@ -29,6 +29,13 @@ export interface Graph {
   edges: GraphEdge[];
 }
 
+/**
+ * Above this many pods, Pod → Node edges would tie every app to the same few
+ * node boxes and turn the picture into a hairball: the node's name moves into
+ * each pod's label instead.
+ */
+export const MAX_PODS_WITH_NODE_EDGES = 30;
+
 const GRAPH_KINDS = new Set(['Ingress', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'ConfigMap', 'Secret']);
 
 /**
@@ -59,9 +66,11 @@ export function buildGraph(result: SimulationResult): Graph {
   const inGraph = (o: KObj): boolean => GRAPH_KINDS.has(o.kind) && (ix.isUsers(o) || (o.kind === 'Pod' && ix.owner(o) !== undefined && ix.isUsers(ix.root(o))));
   const pods = result.objects.filter((o) => o.kind === 'Pod' && inGraph(o));
 
+  const nodeEdges = pods.length <= MAX_PODS_WITH_NODE_EDGES;
   for (const pod of pods) {
     const phase = str(dict(pod.status).phase) ?? 'Pending';
-    const id = node(pod, phase, phase !== 'Running' && phase !== 'Succeeded');
+    const placed = str(dict(pod.spec).nodeName);
+    const id = node(pod, !nodeEdges && placed ? `${phase} on ${placed}` : phase, phase !== 'Running' && phase !== 'Succeeded');
     const owner = ix.owner(pod);
     if (owner) {
       edge(node(owner), id);
@@ -70,7 +79,7 @@ export function buildGraph(result: SimulationResult): Graph {
     }
     const nodeName = str(dict(pod.spec).nodeName);
     const k8sNode = nodeName ? ix.get({ kind: 'Node', name: nodeName }) : undefined;
-    if (k8sNode) edge(id, node(k8sNode));
+    if (k8sNode && nodeEdges) edge(id, node(k8sNode));
     const ns = pod.metadata.namespace;
     for (const ref of podReferences(pod)) {
       const target = ix.get({ kind: ref.kind, namespace: ns, name: ref.name });
@@ -128,6 +137,8 @@ export function podReferences(pod: KObj): { kind: string; name: string; optional
     if (typeof name === 'string' && name && !out.some((r) => r.kind === kind && r.name === name)) out.push({ kind, name, optional: optional === true });
   };
   for (const v of dicts(spec.volumes)) {
+    // The ServiceAccount admission plugin's token volume reads the cluster's kube-root-ca.crt: not the user's reference.
+    if (str(v.name)?.startsWith('kube-api-access-')) continue;
     add('PersistentVolumeClaim', dict(v.persistentVolumeClaim).claimName, false);
     add('ConfigMap', dict(v.configMap).name, dict(v.configMap).optional);
     add('Secret', dict(v.secret).secretName, dict(v.secret).optional);
