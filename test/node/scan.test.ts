@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { isIndexable, readManifest, walkYaml } from '../../server/src/node/scan';
+import { excludeMatcher, isIndexable, readManifest, walkYaml } from '../../server/src/node/scan';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 
@@ -44,6 +44,13 @@ describe('workspace scanner (shared by the CLI and the language server)', () => 
   it('applies exclude globs: with a slash from the root, without one by name at any depth', () => {
     // linked/ leads to the excluded c/ but is a path of its own: globs match the paths the walk sees.
     assert.deepEqual(walk(['gen/**', '*.generated.yaml', 'c']), ['a/x.yaml', 'b.yml', 'chart/Chart.yaml', 'linked/d/e.YAML']);
+  });
+
+  it('matches a folder glob against the files under it, beside name globs', () => {
+    const excluded = excludeMatcher({ base: dir, globs: ['drafts/**', '*.generated.yaml'] });
+    assert.equal(excluded(path.join(dir, 'drafts/extra.yaml')), true);
+    assert.equal(excluded(path.join(dir, 'a/b.generated.yaml')), true);
+    assert.equal(excluded(path.join(dir, 'a/drafts.yaml')), false);
   });
 
   it('decides single watched paths the way the walk does', () => {

@@ -30,6 +30,7 @@ const GUARDED: Record<string, { module: RegExp; why: string }[]> = {
   child_process: [
     { module: /^node_modules\/vscode-languageserver\/lib\/node\/files\.js$/, why: 'Files.resolveGlobalNodePath runs `npm config get prefix`; Kubesim never calls it' },
     { module: /^node_modules\/vscode-languageclient\/lib\/node\/(main|processes)\.js$/, why: 'the VS Code client starts dist/server.js (fork) and stops it; it is the only process the extension starts' },
+    { module: /^client\/src\/gitHead\.ts$/, why: '"Compare with git HEAD" runs read-only `git ls-tree`/`git show HEAD:path`, only in a trusted workspace' },
     { module: /^server\/src\/(cli|node)\/[^/]*git[^/]*\.ts$/, why: '`kubesim simulate --from REV` runs `git show REV:path` (read-only) to read the old revision; nothing else starts a process' },
   ],
 };

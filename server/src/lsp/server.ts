@@ -28,6 +28,7 @@ import { registerHover } from './hover';
 import { Indexer, inSlices } from './indexer';
 import { ProjectConfigFile } from './projectConfig';
 import { registerReferences } from './references';
+import { registerSimulate } from './simulate';
 import { checkOptions, DEFAULT_SERVER_SETTINGS, excludeGlobs, readSettings, tooLarge, type ServerSettings } from './settings';
 import { canonicalUri } from './uris';
 import { onWatchedFileChanges, registerFileWatching, WORKSPACE_DEBUG_REQUEST, workspaceRoots } from './watching';
@@ -189,6 +190,7 @@ export function startServer(args: string[]): ServerState {
   registerDefinition(state, fileOf);
   registerReferences(state, fileOf);
   registerCodeLens(state, fileOf);
+  registerSimulate(state);
 
   process.on('uncaughtException', (e) => connection.console.error(`kubesim: uncaught: ${e?.stack ?? String(e)}`));
   documents.listen(connection);

@@ -26,11 +26,17 @@ export interface Exclude {
 
 export function excludeMatcher(exclude: Exclude | undefined): (absPath: string) => boolean {
   if (!exclude || exclude.globs.length === 0) return () => false;
-  const match = picomatch(exclude.globs as string[], { dot: true, basename: true });
+  // picomatch's `basename` option also changes how patterns with a slash match (`drafts/**` would miss `drafts/x.yaml`), so the two kinds are matched apart.
+  const byName = exclude.globs.filter((g) => !g.includes('/'));
+  const byPath = exclude.globs.filter((g) => g.includes('/'));
+  const name = byName.length ? picomatch(byName, { dot: true }) : () => false;
+  const full = byPath.length ? picomatch(byPath, { dot: true }) : () => false;
   return (abs) => {
     const rel = path.relative(exclude.base, abs);
     if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
-    return match(rel.split(path.sep).join('/'));
+    const parts = rel.split(path.sep);
+    // A name pattern matches any segment, so an excluded directory excludes what is under it.
+    return full(parts.join('/')) || parts.some((p) => name(p));
   };
 }
 
