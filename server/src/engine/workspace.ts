@@ -1,4 +1,5 @@
 import type { CheckOptions, Engine, ErrorSink } from './check';
+import { checkCustomResource } from './crd/customResource';
 import { DEFAULT_SETTINGS } from './check';
 import type { Diagnostic, Fix, Related, Severity, Span } from './diagnostic';
 import { compareDiagnostics } from './diagnostic';
@@ -6,6 +7,7 @@ import { WorkspaceIndex } from './index/workspaceIndex';
 import { isGoTemplate, isNonResource } from './k8s/nonResource';
 import { kindSpan, resourcesOf, spanAt, type Resource } from './k8s/resource';
 import { RULES, RULES_BY_ID } from './rules/registry';
+import type { IndexView } from './index/types';
 import type { RelatedInResource, WorkspaceContext, WorkspaceRule } from './rules/types';
 import { applySuppressions } from './suppress';
 import type { ParsedFile } from './yaml/parse';
@@ -173,6 +175,7 @@ export class Workspace {
     const rules = WORKSPACE_RULES().filter((r) => this.options.rules?.[r.meta.id] !== 'off');
     for (const res of file.resources) {
       if (isNonResource(res.group, res.version, res.kind)) continue;
+      if (this.engine.isCustomResource(res)) this.checkCustomResource(res, file, view, findings);
       for (const rule of rules) {
         this.ruleEvaluations.set(file.uri, (this.ruleEvaluations.get(file.uri) ?? 0) + 1);
         const ctx: WorkspaceContext = {
@@ -180,6 +183,7 @@ export class Workspace {
           namespace: view.namespaceOf(res),
           settings: this.options,
           index: view,
+          isCustomResource: () => this.engine.isCustomResource(res),
           spanOf: (path, part) => spanAt(res, path, part),
           report: (f) => {
             const severity = this.severityOf(rule.meta.id, f.severity);
@@ -196,6 +200,19 @@ export class Workspace {
       }
     }
     return { findings, reads };
+  }
+
+  /** Schema findings of a custom resource against its CRD elsewhere in the workspace: per-file rule ids, cross-file facts. */
+  private checkCustomResource(res: Resource, file: WorkspaceFile, view: IndexView, findings: StoredFinding[]): void {
+    try {
+      for (const f of checkCustomResource(res, file.parsed.text, view, this.engine.crdSchemas)) {
+        const severity = this.severityOf(f.ruleId, f.severity);
+        if (severity) findings.push({ ruleId: f.ruleId, severity, message: f.message, span: f.span ?? spanAt(res, f.path ?? [], f.part), related: f.related ?? [], ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
+      }
+    } catch (e) {
+      this.onRuleError('crd-schema', e);
+      findings.push({ ruleId: 'internal-error', severity: 'error', span: kindSpan(res), related: [], message: `Checking this object against its CustomResourceDefinition failed: ${(e as Error)?.message ?? String(e)}. See the log for the stack.` });
+    }
   }
 
   private severityOf(ruleId: string, findingSeverity: Severity | undefined): Severity | undefined {

@@ -67,6 +67,10 @@ export interface IndexView {
   podTemplates(namespace: string): readonly PodTemplateFact[];
   /** Pod templates of every namespace (to tell "exists, but elsewhere"). */
   allPodTemplates(): readonly PodTemplateFact[];
+  /** CustomResourceDefinitions (apiextensions.k8s.io/v1) of the workspace that define this group and kind. */
+  crds(group: string, kind: string): readonly IndexedResource[];
+  /** Every CustomResourceDefinition of the workspace for an API group (to suggest a kind). */
+  crdsOfGroup(group: string): readonly IndexedResource[];
   /** The effective namespace of a resource of this workspace (undefined when cluster-scoped). */
   namespaceOf(res: Resource): string | undefined;
 }

@@ -1,5 +1,7 @@
 import type { Resource } from '../k8s/resource';
 import { isNonResource } from '../k8s/nonResource';
+import { crdDefinition } from '../crd/definition';
+import { hash53 } from '../util/hash';
 import { factsOf, generatedBy, podPorts } from './facts';
 import { runsPods } from './podSpecs';
 import { effectiveNamespace } from './scope';
@@ -8,6 +10,8 @@ import type { IndexedResource, IndexView, PodTemplateFact } from './types';
 interface FileEntry {
   resources: IndexedResource[];
   templates: PodTemplateFact[];
+  /** CRDs of this file under their crd: and crdgroup: topics. */
+  crds: [string, IndexedResource][];
   /** topic -> fingerprint of what this file contributes to it. */
   topics: Map<string, string>;
 }
@@ -16,6 +20,8 @@ const objTopic = (g: string, k: string, ns: string | undefined, name: string): s
 const kindTopic = (g: string, k: string, ns: string | undefined): string => `kind:${g}/${k}/${ns ?? ''}`;
 const podsTopic = (ns: string): string => `pods:${ns}`;
 const ALL_PODS = 'pods:*';
+const crdTopic = (g: string, k: string): string => `crd:${g}/${k}`;
+const crdGroupTopic = (g: string): string => `crdgroup:${g}`;
 
 // Lists keep insertion order; rules that choose among candidates break ties themselves.
 function append<T>(map: Map<string, T[]>, key: string, item: T): void {
@@ -44,6 +50,8 @@ export class WorkspaceIndex {
   private readonly byKind = new Map<string, IndexedResource[]>();
   private readonly pods = new Map<string, PodTemplateFact[]>();
   private readonly ids = new Map<string, IndexedResource>();
+  /** CRDs by the kind they define (crd:group/kind) and by group (crdgroup:group). */
+  private readonly crdsBy = new Map<string, IndexedResource[]>();
 
   constructor(readonly defaultNamespace: string) {}
 
@@ -62,6 +70,7 @@ export class WorkspaceIndex {
       append(this.byKind, kindTopic(r.group, r.kind, r.namespace), r);
       this.ids.set(r.id, r);
     }
+    for (const [topic, r] of entry.crds) append(this.crdsBy, topic, r);
     for (const t of entry.templates) if (t.owner.namespace !== undefined) append(this.pods, t.owner.namespace, t);
     return changedTopics(old?.topics, entry.topics);
   }
@@ -80,6 +89,8 @@ export class WorkspaceIndex {
       list: (g, k, ns) => (reads.add(kindTopic(g, k, ns)), this.byKind.get(kindTopic(g, k, ns)) ?? []),
       podTemplates: (ns) => (reads.add(podsTopic(ns)), this.pods.get(ns) ?? []),
       allPodTemplates: () => (reads.add(ALL_PODS), [...this.pods.values()].flat()),
+      crds: (g, k) => (reads.add(crdTopic(g, k)), this.crdsBy.get(crdTopic(g, k)) ?? []),
+      crdsOfGroup: (g) => (reads.add(crdGroupTopic(g)), this.crdsBy.get(crdGroupTopic(g)) ?? []),
       namespaceOf: (res) => this.namespaceOf(res),
     };
   }
@@ -95,12 +106,14 @@ export class WorkspaceIndex {
       removeFrom(this.byKind, kindTopic(r.group, r.kind, r.namespace), uri, (x) => x.uri);
       this.ids.delete(r.id);
     }
+    for (const [topic] of entry.crds) removeFrom(this.crdsBy, topic, uri, (x) => x.uri);
     for (const t of entry.templates) if (t.owner.namespace !== undefined) removeFrom(this.pods, t.owner.namespace, uri, (x) => x.owner.uri);
   }
 
   private build(uri: string, resources: readonly Resource[]): FileEntry {
     const out: IndexedResource[] = [];
     const templates: PodTemplateFact[] = [];
+    const crds: [string, IndexedResource][] = [];
     const topics = new Map<string, string[]>();
     const add = (topic: string, fact: unknown): void => {
       const list = topics.get(topic) ?? [];
@@ -122,6 +135,13 @@ export class WorkspaceIndex {
     for (const res of resources) {
       if (!res.name || isNonResource(res.group, res.version, res.kind)) continue;
       const owner = push(res, res.group, res.kind, res.name, factsOf(res), false);
+      const crd = crdDefinition(res);
+      if (crd) {
+        // The whole spec is the fact custom resources read; a hash keeps the fingerprint small.
+        add(crdTopic(crd.group, crd.kind), [owner.id, hash53(JSON.stringify(res.value.spec))]);
+        add(crdGroupTopic(crd.group), [owner.id, crd.kind]);
+        crds.push([crdTopic(crd.group, crd.kind), owner], [crdGroupTopic(crd.group), owner]);
+      }
       for (const g of generatedBy(res)) push(res, g.group, g.kind, g.name, g.facts, true);
       if (!runsPods(res.kind) || owner.namespace === undefined) continue;
       for (const p of podPorts(res)) {
@@ -134,7 +154,7 @@ export class WorkspaceIndex {
     }
     const joined = new Map<string, string>();
     for (const [t, list] of topics) joined.set(t, list.join('\n'));
-    return { resources: out, templates, topics: joined };
+    return { resources: out, templates, crds, topics: joined };
   }
 }
 

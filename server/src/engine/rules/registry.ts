@@ -16,6 +16,7 @@ import { rule as schemaRequired } from './schema-required';
 import { rule as schemaType } from './schema-type';
 import { rule as schemaUnknownField } from './schema-unknown-field';
 import { rule as unknownKind } from './unknown-kind';
+import { rule as crdInvalid } from './crd-invalid';
 import { rule as yamlDuplicateKey } from './yaml-duplicate-key';
 import { rule as yamlSyntax } from './yaml-syntax';
 import { rule as yaml11Boolean } from './yaml11-boolean';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   apiDeprecated,
   kindNotServed,
   unknownKind,
+  crdInvalid,
   invalidName,
   invalidLabel,
   portOutOfRange,
