@@ -1,5 +1,6 @@
 import type { Resource } from '../k8s/resource';
 import type { PathSegment } from '../yaml/ast';
+import type { ClaimFact, StorageClassFact, VolumeFact } from './storageFacts';
 
 export interface ServicePortFact {
   name?: string;
@@ -23,6 +24,12 @@ export interface ResourceFacts {
   headless?: boolean;
   /** Created by another object (SealedSecret, ExternalSecret, Certificate, StatefulSet claims), not written as a manifest. */
   generatedBy?: string;
+  /** PersistentVolumeClaims (and StatefulSet claim templates): what the claim asks for. */
+  claim?: ClaimFact;
+  /** PersistentVolumes: what the volume offers. */
+  volume?: VolumeFact;
+  /** StorageClasses. */
+  storageClass?: StorageClassFact;
 }
 
 export interface IndexedResource {

@@ -29,6 +29,9 @@ import { rule as ingressTlsSecretMissing } from './ingress-tls-secret-missing';
 import { rule as configmapRefMissing } from './configmap-ref-missing';
 import { rule as secretRefMissing } from './secret-ref-missing';
 import { rule as pvcRefMissing } from './pvc-ref-missing';
+import { rule as pvcStorageClassMissing } from './pvc-storage-class-missing';
+import { rule as pvcVolumeMissing } from './pvc-volume-missing';
+import { rule as pvClaimMismatch } from './pv-claim-mismatch';
 import { rule as serviceAccountMissing } from './service-account-missing';
 import { rule as namespaceNotFound } from './namespace-not-found';
 import { rule as duplicateObject } from './duplicate-object';
@@ -67,6 +70,9 @@ export const RULES: readonly Rule[] = [
   configmapRefMissing,
   secretRefMissing,
   pvcRefMissing,
+  pvcStorageClassMissing,
+  pvcVolumeMissing,
+  pvClaimMismatch,
   serviceAccountMissing,
   namespaceNotFound,
   duplicateObject,
