@@ -21,7 +21,8 @@ const showModes = (m: string[]): string => (m.length ? m.join(', ') : 'none');
 /** A claim's class after admission: its own, else the workspace's default StorageClass, else the cluster's. */
 function claimClass(claim: ClaimFact, index: IndexView): string {
   if (claim.storageClassName !== undefined) return claim.storageClassName;
-  const byDefault = index.list('storage.k8s.io', 'StorageClass', undefined).find((c) => c.facts.storageClass?.isDefault);
+  // list() records only which classes exist; get() records their facts, so a new default annotation re-checks this claim.
+  const byDefault = index.list('storage.k8s.io', 'StorageClass', undefined).find((c) => index.get('storage.k8s.io', 'StorageClass', undefined, c.name)[0]?.facts.storageClass?.isDefault);
   return byDefault?.name ?? CLUSTER_DEFAULT_CLASS;
 }
 

@@ -25,7 +25,8 @@ export const rule: WorkspaceRule = {
       if (name === undefined || name === '' || name === CLUSTER_DEFAULT_CLASS) continue;
       if (ctx.index.get('storage.k8s.io', 'StorageClass', undefined, name).length) continue;
       // Static provisioning: a class name shared with a PersistentVolume binds without any StorageClass object.
-      if (volumes.some((v) => v.facts.volume?.storageClassName === name)) continue;
+      // (list() records which volumes exist; get() records their facts, so a changed class re-checks this claim.)
+      if (volumes.some((v) => ctx.index.get('', 'PersistentVolume', undefined, v.name)[0]?.facts.volume?.storageClassName === name)) continue;
       const known = [...new Set([...classes.map((s) => s.name), CLUSTER_DEFAULT_CLASS])];
       const guess = closest(name, known);
       const target = guess ? classes.find((s) => s.name === guess) : undefined;
