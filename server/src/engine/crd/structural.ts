@@ -17,6 +17,7 @@ const SAME = ['enum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueI
  * additionalProperties: false unless x-kubernetes-preserve-unknown-fields says
  * otherwise. apiVersion, kind and metadata are implicit at the root and in
  * x-kubernetes-embedded-resource objects; metadata is checked as ObjectMeta.
+ * Defaults are not applied, but a required field with a default is not required.
  * Not checked: format, CEL rules (x-kubernetes-validations), list-type uniqueness.
  */
 export function toAjvSchema(schema: Record<string, unknown>): JsonSchema {
@@ -35,6 +36,11 @@ function convert(s: Record<string, unknown>, place: Place): JsonSchema {
   if (types.length && s.nullable === true) types.push('null');
   if (types.length) out.type = types.length === 1 ? types[0] : types;
   for (const k of SAME) if (s[k] !== undefined) (out as Record<string, unknown>)[k] = s[k];
+  // The API server applies schema defaults before it validates, so a required field with a default is never missing.
+  if (Array.isArray(out.required) && isRecord(s.properties)) {
+    const props = s.properties;
+    out.required = out.required.filter((f) => !(isRecord(props[f]) && props[f].default !== undefined));
+  }
   if (typeof s.pattern === 'string' && compiles(s.pattern)) out.pattern = s.pattern;
   // OpenAPI v3.0 writes exclusive bounds as booleans beside minimum/maximum.
   if (typeof s.minimum === 'number') out[s.exclusiveMinimum === true ? 'exclusiveMinimum' : 'minimum'] = s.minimum;
