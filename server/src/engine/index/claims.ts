@@ -1,9 +1,13 @@
 import type { Resource } from '../k8s/resource';
 import type { PathSegment } from '../yaml/ast';
-import { get, isObject } from './podSpecs';
+import { get, isObject, podSpecsOf } from './podSpecs';
 import { claimFact, type ClaimFact } from './storageFacts';
 
-/** A claim written in a manifest: a PersistentVolumeClaim's spec, or a StatefulSet volumeClaimTemplate (the controller makes PVCs from it). */
+/**
+ * A claim written in a manifest: a PersistentVolumeClaim's spec, a StatefulSet
+ * volumeClaimTemplate, or a pod's generic ephemeral volume (volumes[].ephemeral.volumeClaimTemplate);
+ * the StatefulSet and ephemeral-volume controllers make PVCs from the templates.
+ */
 export interface WrittenClaim {
   fact: ClaimFact;
   /** Path to the claim's spec inside the object. */
@@ -15,6 +19,25 @@ export interface WrittenClaim {
 }
 
 export function claimsOf(res: Resource): WrittenClaim[] {
+  return [...ownClaims(res), ...ephemeralClaims(res)];
+}
+
+function ephemeralClaims(res: Resource): WrittenClaim[] {
+  const out: WrittenClaim[] = [];
+  for (const p of podSpecsOf(res)) {
+    const volumes = p.spec.volumes;
+    if (!Array.isArray(volumes)) continue;
+    volumes.forEach((v, i) => {
+      const template = get(v, ['ephemeral', 'volumeClaimTemplate']);
+      if (!isObject(template)) return;
+      const specPath = [...p.specPath, 'volumes', i, 'ephemeral', 'volumeClaimTemplate', 'spec'];
+      out.push({ fact: claimFact(template.spec, template.metadata), specPath, label: `claims of ephemeral volume ${String(get(v, ['name']) ?? i)}`, plural: true });
+    });
+  }
+  return out;
+}
+
+function ownClaims(res: Resource): WrittenClaim[] {
   const v = res.value;
   if (res.group === '' && res.kind === 'PersistentVolumeClaim') return [{ fact: claimFact(v.spec, v.metadata), specPath: ['spec'], label: `PersistentVolumeClaim ${res.name ?? ''}`.trim(), plural: false }];
   if (res.group === 'apps' && res.kind === 'StatefulSet') {

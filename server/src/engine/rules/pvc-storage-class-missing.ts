@@ -10,7 +10,7 @@ export const rule: WorkspaceRule = {
   meta: {
     id: 'pvc-storage-class-missing',
     defaultSeverity: 'warning',
-    description: 'A PersistentVolumeClaim (or StatefulSet volumeClaimTemplate) names a storageClassName that no StorageClass or PersistentVolume of the workspace has, and that the default cluster does not provide.',
+    description: 'A PersistentVolumeClaim (or a StatefulSet or ephemeral volumeClaimTemplate) names a storageClassName that no StorageClass or PersistentVolume of the workspace has, and that the default cluster does not provide.',
     rationale:
       'A claim with a storageClassName is provisioned by that StorageClass, or bound to a PersistentVolume with the same storageClassName. When neither exists the claim stays Pending (`storageclass.storage.k8s.io "fast" not found`), and so do the pods that mount it. StorageClasses are cluster-scoped, so one in any file counts. `storageClassName: ""` asks for no class (a pre-created volume) and is never flagged; a claim without storageClassName gets the default class. The simulated cluster has one StorageClass, `standard`. When the workspace defines no StorageClass at all, the classes most likely come with the cluster (gp3 on EKS, premium-rwo on GKE), so the finding is only information.',
     example: 'kind: PersistentVolumeClaim\nspec:\n  storageClassName: fast-ssd',
