@@ -96,7 +96,34 @@ const ADMISSION_RULE = {
     description: 'Scope specifies the scope of this rule: "Cluster", "Namespaced" or "*" (the default, no scope restriction).',
   },
 };
+/** k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1/types_jsonschema.go: the structural-schema extensions. */
+const SCHEMA_EXTENSIONS = {
+  'x-kubernetes-preserve-unknown-fields': { type: 'boolean', description: 'Stops the API server from pruning fields of this object that the schema does not specify (recursively, until a nested properties or additionalProperties schema applies).' },
+  'x-kubernetes-embedded-resource': { type: 'boolean', description: 'The value is an embedded Kubernetes object, with apiVersion, kind and metadata. Requires type: object.' },
+  'x-kubernetes-int-or-string': { type: 'boolean', description: 'The value is an integer or a string; the type is left empty.' },
+  'x-kubernetes-list-map-keys': { type: 'array', items: { type: 'string' }, description: 'With x-kubernetes-list-type: map, the keys that identify an item of the list.' },
+  'x-kubernetes-list-type': { type: 'string', enum: ['atomic', 'set', 'map'], description: 'How server-side apply merges the list: atomic (replace), set (unique scalars), map (items identified by x-kubernetes-list-map-keys).' },
+  'x-kubernetes-map-type': { type: 'string', enum: ['granular', 'atomic'], description: 'How server-side apply merges the map: granular (field by field) or atomic (replace).' },
+  'x-kubernetes-validations': {
+    type: 'array',
+    description: 'CEL validation rules of this value.',
+    items: {
+      type: 'object',
+      required: ['rule'],
+      additionalProperties: false,
+      properties: {
+        rule: { type: 'string' },
+        message: { type: 'string' },
+        messageExpression: { type: 'string' },
+        reason: { type: 'string', enum: ['FieldValueInvalid', 'FieldValueForbidden', 'FieldValueRequired', 'FieldValueDuplicate'] },
+        fieldPath: { type: 'string' },
+        optionalOldSelf: { type: 'boolean' },
+      },
+    },
+  },
+};
 const MISSING_FIELDS = {
+  'apiextensions.v1.JSONSchemaProps': SCHEMA_EXTENSIONS,
   'admissionregistration.v1.RuleWithOperations': ADMISSION_RULE,
   'admissionregistration.v1.NamedRuleWithOperations': ADMISSION_RULE,
   'admissionregistration.v1beta1.NamedRuleWithOperations': ADMISSION_RULE,
@@ -136,6 +163,12 @@ export function applyOverlay(definitions) {
   const q = definitions['api.resource.Quantity'];
   q.type = ['string', 'number'];
   q.format = 'quantity';
+
+  // apiextensions JSON (enum values, default, example) is any JSON value, not an object.
+  const json = definitions['apiextensions.v1.JSON'];
+  if (!json) throw new Error('overlay: no apiextensions.v1.JSON');
+  delete json.type;
+  delete json.additionalProperties;
 
   for (const [def, props] of Object.entries(MISSING_FIELDS)) {
     const d = definitions[def];

@@ -6,6 +6,8 @@ import { resourcesOf, spanAt, type Resource } from './k8s/resource';
 import { RULES, RULES_BY_ID } from './rules/registry';
 import type { EngineSettings, Finding, ResourceContext, ResourceRule, Rule } from './rules/types';
 import type { SchemaBundle } from './schema/bundle';
+import { crdProblems } from './crd/problems';
+import { CrdSchemas } from './crd/schemas';
 import { SchemaValidator, type PrecompiledValidators } from './schema/validate';
 import { applySuppressions } from './suppress';
 import { isMap, type Node } from 'yaml';
@@ -30,6 +32,8 @@ export type ErrorSink = (ruleId: string, error: unknown) => void;
  */
 export class Engine {
   readonly validator: SchemaValidator;
+  /** CRD schemas compiled once per content, for the CRDs' own check and their custom resources. */
+  readonly crdSchemas: CrdSchemas;
   readonly cache = new ChunkCache();
   /** Per-document diagnostics, kept with the parsed document they came from. */
   private readonly documentResults = new WeakMap<ParsedChunk, { uri: string; options: CheckOptions; rules: readonly Rule[]; diagnostics: readonly Diagnostic[] }>();
@@ -39,7 +43,13 @@ export class Engine {
 
   constructor(readonly bundle: SchemaBundle, private readonly onRuleError: ErrorSink = () => {}, precompiled?: PrecompiledValidators) {
     this.validator = new SchemaValidator(bundle, precompiled);
+    this.crdSchemas = new CrdSchemas(bundle);
     this.builtinGroups = builtinGroups(bundle.kinds);
+  }
+
+  /** A kind that no built-in API group serves: a custom resource, judged by its CRD when the workspace has it. */
+  isCustomResource(res: Resource): boolean {
+    return !this.bundle.kinds[`${res.apiVersion}:${res.kind}`] && !this.builtinGroups.has(res.group);
   }
 
   parse(uri: string, text: string): ParsedFile {
@@ -114,6 +124,12 @@ export class Engine {
         push('internal-error', spanAt(res, ['kind']), { message: `The schema check failed on this object: ${(e as Error)?.message ?? String(e)}.` });
       }
       for (const f of findings) push(f.ruleId, f.span ?? spanAt(res, f.path ?? [], f.part), f);
+      try {
+        for (const f of crdProblems(res, this.crdSchemas)) push('crd-invalid', f.span ?? spanAt(res, f.path ?? [], f.part), f);
+      } catch (e) {
+        this.onRuleError('crd-invalid', e);
+        push('internal-error', spanAt(res, ['kind']), { message: `The CustomResourceDefinition check failed on this object: ${(e as Error)?.message ?? String(e)}.` });
+      }
       for (const rule of this.rules) {
         if (rule.kind !== 'resource' || effectiveSeverity(rule.meta.id, undefined, options) === undefined) continue;
         this.runRule(rule, res, file, options, push);
@@ -130,7 +146,6 @@ export class Engine {
       text: file.text,
       builtinGroups: this.builtinGroups,
       spanOf: (path, part) => spanAt(res, path, part),
-      isCustomResourceKnown: () => false,
       report: (f) => push(rule.meta.id, f.span ?? spanAt(res, f.path ?? [], f.part), f),
     };
     try {

@@ -1,4 +1,5 @@
 import type { CheckOptions, Engine, ErrorSink } from './check';
+import { checkCustomResource } from './crd/customResource';
 import { DEFAULT_SETTINGS } from './check';
 import type { Diagnostic, Fix, Related, Severity, Span } from './diagnostic';
 import { compareDiagnostics } from './diagnostic';
@@ -246,6 +247,7 @@ export class Workspace {
     const local = (span: Span): Span => ({ start: span.start - base, end: span.end - base });
     const view = this.index.view(reads);
     if (view.isPatch(file.uri)) return { findings, reads };
+    if (this.engine.isCustomResource(res)) this.checkCustomResource(res, file, view, findings, local);
     for (const rule of WORKSPACE_RULES()) {
       if (this.options.rules?.[rule.meta.id] === 'off') continue;
       this.ruleEvaluations.set(file.uri, (this.ruleEvaluations.get(file.uri) ?? 0) + 1);
@@ -254,6 +256,7 @@ export class Workspace {
         namespace: view.namespaceOf(res),
         settings: this.options,
         index: view,
+        isCustomResource: () => this.engine.isCustomResource(res),
         spanOf: (path, part) => spanAt(res, path, part),
         report: (f) => {
           const severity = this.severityOf(rule.meta.id, f.severity);
@@ -271,6 +274,22 @@ export class Workspace {
       }
     }
     return { findings, reads };
+  }
+
+  /** Schema findings of a custom resource against its CRD elsewhere in the workspace: per-file rule ids, cross-file facts. */
+  private checkCustomResource(res: Resource, file: WorkspaceFile, view: IndexView, findings: StoredFinding[], local: (span: Span) => Span): void {
+    try {
+      for (const f of checkCustomResource(res, file.parsed.text, view, this.engine.crdSchemas)) {
+        const severity = this.severityOf(f.ruleId, f.severity);
+        if (!severity) continue;
+        const related = (f.related ?? []).map((r) => ('target' in r || r.uri !== file.uri ? r : { ...r, span: local(r.span) }));
+        const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => (e.uri === file.uri ? { ...e, span: local(e.span) } : e)) }));
+        findings.push({ ruleId: f.ruleId, severity, message: f.message, span: local(f.span ?? spanAt(res, f.path ?? [], f.part)), related, ...(fixes?.length ? { fixes } : {}) });
+      }
+    } catch (e) {
+      this.onRuleError('crd-schema', e);
+      findings.push({ ruleId: 'internal-error', severity: 'error', span: local(kindSpan(res)), related: [], message: `Checking this object against its CustomResourceDefinition failed: ${(e as Error)?.message ?? String(e)}. See the log for the stack.` });
+    }
   }
 
   private severityOf(ruleId: string, findingSeverity: Severity | undefined): Severity | undefined {

@@ -1,5 +1,6 @@
 import type { Resource } from '../k8s/resource';
 import { containersOf, isObject, labelMap, runningPodSpecsOf, valueAt } from '../k8s/podSpecs';
+import { claimFact, storageClassFact, volumeFact } from './storageFacts';
 import type { ContainerPortFact, ResourceFacts, ServicePortFact } from './types';
 
 const keysOf = (...maps: unknown[]): string[] => [...new Set(maps.flatMap((m) => (isObject(m) ? Object.keys(m) : [])))].sort();
@@ -16,6 +17,9 @@ export function factsOf(res: Resource): ResourceFacts {
   // service-account-token Secrets, an operator) or lost to a misspelt field the schema rules report: unknown.
   if (res.group === '' && res.kind === 'ConfigMap') return 'data' in v || 'binaryData' in v ? { keys: keysOf(v.data, v.binaryData) } : {};
   if (res.group === '' && res.kind === 'Secret') return 'data' in v || 'stringData' in v ? { keys: keysOf(v.data, v.stringData) } : {};
+  if (res.group === '' && res.kind === 'PersistentVolumeClaim') return { claim: claimFact(v.spec, v.metadata) };
+  if (res.group === '' && res.kind === 'PersistentVolume') return { volume: volumeFact(v.spec, v.metadata) };
+  if (res.group === 'storage.k8s.io' && res.kind === 'StorageClass') return { storageClass: storageClassFact(v.metadata) };
   if (res.group === '' && res.kind === 'Service') {
     const spec = isObject(v.spec) ? v.spec : {};
     const ports: ServicePortFact[] = [];
@@ -59,7 +63,7 @@ export function generatedBy(res: Resource): GeneratedObject[] {
     if (Array.isArray(templates))
       for (const t of templates) {
         const tn = valueAt(t, ['metadata', 'name']);
-        if (typeof tn === 'string') for (let i = 0; i < n; i++) out.push({ group: '', kind: 'PersistentVolumeClaim', name: `${tn}-${res.name}-${i}`, facts: { generatedBy: by } });
+        if (typeof tn === 'string') for (let i = 0; i < n; i++) out.push({ group: '', kind: 'PersistentVolumeClaim', name: `${tn}-${res.name}-${i}`, facts: { generatedBy: by, claim: claimFact(valueAt(t, ['spec']), valueAt(t, ['metadata'])) } });
       }
     return out;
   }

@@ -1,5 +1,6 @@
 import type { Resource } from '../k8s/resource';
 import type { PathSegment } from '../yaml/ast';
+import type { ClaimFact, StorageClassFact, VolumeFact } from './storageFacts';
 
 export interface ServicePortFact {
   name?: string;
@@ -27,6 +28,12 @@ export interface ResourceFacts {
   generatedBy?: string;
   /** For objects a kustomization's generator makes: the path to the generator entry's name in the kustomization. */
   generatorPath?: readonly PathSegment[];
+  /** PersistentVolumeClaims (and StatefulSet claim templates): what the claim asks for. */
+  claim?: ClaimFact;
+  /** PersistentVolumes: what the volume offers. */
+  volume?: VolumeFact;
+  /** StorageClasses. */
+  storageClass?: StorageClassFact;
 }
 
 export interface IndexedResource {
@@ -71,6 +78,10 @@ export interface IndexView {
   podTemplates(namespace: string): readonly PodTemplateFact[];
   /** Pod templates of every namespace (to tell "exists, but elsewhere"). */
   allPodTemplates(): readonly PodTemplateFact[];
+  /** CustomResourceDefinitions (apiextensions.k8s.io/v1) of the workspace that define this group and kind. */
+  crds(group: string, kind: string): readonly IndexedResource[];
+  /** Every CustomResourceDefinition of the workspace for an API group (to suggest a kind). */
+  crdsOfGroup(group: string): readonly IndexedResource[];
   /** The effective namespace of a resource of this workspace (undefined when cluster-scoped). */
   namespaceOf(res: Resource): string | undefined;
   /** True when a kustomization uses the file as a patch (partial objects, not objects of their own). */

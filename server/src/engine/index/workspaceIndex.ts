@@ -1,6 +1,8 @@
 import type { Resource } from '../k8s/resource';
 import type { Kustomization } from '../k8s/kustomization';
 import { isNonResource } from '../k8s/nonResource';
+import { crdDefinition } from '../crd/definition';
+import { hash53 } from '../util/hash';
 import { factsOf, generatedBy, podPorts } from './facts';
 import { runsPods } from '../k8s/podSpecs';
 import { KustomizeLayout } from './kustomize';
@@ -13,6 +15,8 @@ interface FileEntry {
   kustomization?: Kustomization;
   resources: IndexedResource[];
   templates: PodTemplateFact[];
+  /** CRDs of this file under their crd: and crdgroup: topics. */
+  crds: [string, IndexedResource][];
   /** topic -> fingerprint of what this file contributes to it. */
   topics: Map<string, string>;
 }
@@ -23,6 +27,8 @@ const podsTopic = (ns: string): string => `pods:${ns}`;
 const ALL_PODS = 'pods:*';
 /** The namespace a file's objects land in (kustomizations can change it without the file changing). */
 const nsTopic = (uri: string): string => `nsof:${uri}`;
+const crdTopic = (g: string, k: string): string => `crd:${g}/${k}`;
+const crdGroupTopic = (g: string): string => `crdgroup:${g}`;
 
 // Lists keep insertion order; rules that choose among candidates break ties themselves.
 function append<T>(map: Map<string, T[]>, key: string, item: T): void {
@@ -53,6 +59,8 @@ export class WorkspaceIndex {
   private readonly ids = new Map<string, IndexedResource>();
   private readonly kustomizations = new Map<string, Kustomization>();
   private layout = new KustomizeLayout(this.kustomizations);
+  /** CRDs by the kind they define (crd:group/kind) and by group (crdgroup:group). */
+  private readonly crdsBy = new Map<string, IndexedResource[]>();
 
   constructor(readonly defaultNamespace: string) {}
 
@@ -115,6 +123,7 @@ export class WorkspaceIndex {
       append(this.byKind, kindTopic(r.group, r.kind, r.namespace), r);
       this.ids.set(r.id, r);
     }
+    for (const [topic, r] of entry.crds) append(this.crdsBy, topic, r);
     for (const t of entry.templates) if (t.owner.namespace !== undefined) append(this.pods, t.owner.namespace, t);
     return changedTopics(old?.topics, entry.topics);
   }
@@ -128,6 +137,8 @@ export class WorkspaceIndex {
       allPodTemplates: () => (reads.add(ALL_PODS), [...this.pods.values()].flat()),
       namespaceOf: (res) => (reads.add(nsTopic(res.uri)), this.namespaceOf(res)),
       isPatch: (uri) => (reads.add(nsTopic(uri)), this.layout.isPatch(uri)),
+      crds: (g, k) => (reads.add(crdTopic(g, k)), this.crdsBy.get(crdTopic(g, k)) ?? []),
+      crdsOfGroup: (g) => (reads.add(crdGroupTopic(g)), this.crdsBy.get(crdGroupTopic(g)) ?? []),
     };
   }
 
@@ -147,12 +158,14 @@ export class WorkspaceIndex {
       removeFrom(this.byKind, kindTopic(r.group, r.kind, r.namespace), uri, (x) => x.uri);
       this.ids.delete(r.id);
     }
+    for (const [topic] of entry.crds) removeFrom(this.crdsBy, topic, uri, (x) => x.uri);
     for (const t of entry.templates) if (t.owner.namespace !== undefined) removeFrom(this.pods, t.owner.namespace, uri, (x) => x.owner.uri);
   }
 
   private build(uri: string, input: readonly Resource[], kustomization?: Kustomization): FileEntry {
     const out: IndexedResource[] = [];
     const templates: PodTemplateFact[] = [];
+    const crds: [string, IndexedResource][] = [];
     const topics = new Map<string, string[]>();
     const add = (topic: string, fact: unknown): void => {
       const list = topics.get(topic) ?? [];
@@ -182,6 +195,13 @@ export class WorkspaceIndex {
     for (const res of resources) {
       if (!res.name || isNonResource(res.group, res.version, res.kind)) continue;
       const owner = push(res, res.group, res.kind, res.name, factsOf(res), false);
+      const crd = crdDefinition(res);
+      if (crd) {
+        // The whole spec is the fact custom resources read; a hash keeps the fingerprint small.
+        add(crdTopic(crd.group, crd.kind), [owner.id, hash53(JSON.stringify(res.value.spec))]);
+        add(crdGroupTopic(crd.group), [owner.id, crd.kind]);
+        crds.push([crdTopic(crd.group, crd.kind), owner], [crdGroupTopic(crd.group), owner]);
+      }
       for (const g of generatedBy(res)) push(res, g.group, g.kind, g.name, g.facts, true);
       if (!runsPods(res) || owner.namespace === undefined) continue;
       for (const p of podPorts(res)) {
@@ -194,7 +214,7 @@ export class WorkspaceIndex {
     }
     const joined = new Map<string, string>();
     for (const [t, list] of topics) joined.set(t, list.join('\n'));
-    return { input, ...(kustomization ? { kustomization } : {}), resources: out, templates, topics: joined };
+    return { input, ...(kustomization ? { kustomization } : {}), resources: out, templates, crds, topics: joined };
   }
 }
 

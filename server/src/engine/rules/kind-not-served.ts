@@ -7,9 +7,9 @@ export const rule: ResourceRule = {
   meta: {
     id: 'kind-not-served',
     defaultSeverity: 'error',
-    description: 'A kind that a built-in API group does not serve in that version, usually a typo in kind or apiVersion.',
+    description: 'A kind that its API group does not serve in that version (a built-in group, or a CustomResourceDefinition of the workspace), usually a typo in kind or apiVersion.',
     rationale:
-      'The API server answers `no matches for kind "Deploymnt" in version "apps/v1"` and applies nothing. The message names the closest real kind of that apiVersion, or the apiVersions that do serve the kind (a Deployment is `apps/v1`, not `v1`).',
+      'The API server answers `no matches for kind "Deploymnt" in version "apps/v1"` and applies nothing. The message names the closest real kind of that apiVersion, or the apiVersions that do serve the kind (a Deployment is `apps/v1`, not `v1`). For a custom resource whose CustomResourceDefinition is in the workspace, a version the CRD does not list, or lists with `served: false`, is the same error; the message names the served versions.',
     example: 'apiVersion: v1\nkind: Deployment',
   },
   check(ctx) {

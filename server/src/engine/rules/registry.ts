@@ -16,6 +16,7 @@ import { rule as schemaRequired } from './schema-required';
 import { rule as schemaType } from './schema-type';
 import { rule as schemaUnknownField } from './schema-unknown-field';
 import { rule as unknownKind } from './unknown-kind';
+import { rule as crdInvalid } from './crd-invalid';
 import { rule as yamlDuplicateKey } from './yaml-duplicate-key';
 import { rule as yamlSyntax } from './yaml-syntax';
 import { rule as yaml11Boolean } from './yaml11-boolean';
@@ -28,6 +29,9 @@ import { rule as ingressTlsSecretMissing } from './ingress-tls-secret-missing';
 import { rule as configmapRefMissing } from './configmap-ref-missing';
 import { rule as secretRefMissing } from './secret-ref-missing';
 import { rule as pvcRefMissing } from './pvc-ref-missing';
+import { rule as pvcStorageClassMissing } from './pvc-storage-class-missing';
+import { rule as pvcVolumeMissing } from './pvc-volume-missing';
+import { rule as pvClaimMismatch } from './pv-claim-mismatch';
 import { rule as serviceAccountMissing } from './service-account-missing';
 import { rule as namespaceNotFound } from './namespace-not-found';
 import { rule as duplicateObject } from './duplicate-object';
@@ -50,6 +54,7 @@ export const RULES: readonly Rule[] = [
   apiDeprecated,
   kindNotServed,
   unknownKind,
+  crdInvalid,
   invalidName,
   invalidLabel,
   portOutOfRange,
@@ -69,6 +74,9 @@ export const RULES: readonly Rule[] = [
   configmapRefMissing,
   secretRefMissing,
   pvcRefMissing,
+  pvcStorageClassMissing,
+  pvcVolumeMissing,
+  pvClaimMismatch,
   serviceAccountMissing,
   namespaceNotFound,
   duplicateObject,

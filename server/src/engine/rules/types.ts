@@ -45,8 +45,6 @@ export interface ResourceContext {
   readonly builtinGroups: ReadonlySet<string>;
   /** The file span of the value (or key) at a path inside the object. */
   spanOf(path: readonly PathSegment[], part?: 'key' | 'value'): Span;
-  /** True when a CustomResourceDefinition for this object's kind is known. */
-  isCustomResourceKnown(): boolean;
   report(f: Finding): void;
 }
 
@@ -88,6 +86,8 @@ export interface WorkspaceContext {
   readonly settings: EngineSettings;
   /** The whole workspace; every read is recorded as a dependency of this file's results. */
   readonly index: IndexView;
+  /** True when no built-in API group serves this object's kind: a custom resource. */
+  isCustomResource(): boolean;
   spanOf(path: readonly PathSegment[], part?: 'key' | 'value'): Span;
   report(f: WorkspaceFinding): void;
 }
