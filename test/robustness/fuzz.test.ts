@@ -6,6 +6,7 @@ import { complete } from '../../server/src/engine/features/completion';
 import { foldingSpans } from '../../server/src/engine/features/folding';
 import { hover } from '../../server/src/engine/features/hover';
 import { outline } from '../../server/src/engine/features/symbols';
+import { simulateSources } from '../../server/src/simulator/index';
 import { testEngine } from '../helpers/engine';
 import { fromRoot } from '../helpers/paths';
 import { hostileDocuments, mulberry32, mutate } from './mutate';
@@ -35,6 +36,20 @@ function exercise(text: string, label: string, rng: () => number): void {
   hover(file, offset, engine.bundle);
 }
 
+const APPLY_RESULTS = new Set(['created', 'configured', 'unchanged', 'rejected']);
+
+/**
+ * The simulator on the same text: it returns (never throws or hangs), says
+ * for every applied object whether it was created or rejected, and ends
+ * settled, or says which bound stopped it (ObjectsCapped, NotSettled, …).
+ */
+function simulateOnce(text: string, label: string, seed: number): void {
+  const r = simulateSources(testEngine(), [{ source: 'fuzz.yaml', text }], { seed });
+  for (const a of r.apply) assert.ok(APPLY_RESULTS.has(a.result), `${label}: apply result ${a.result}`);
+  for (const l of r.limits) assert.ok(l.message.length > 0, `${label}: a limit without a message`);
+  assert.ok(Array.isArray(r.objects) && r.objects.length > 0, `${label}: no cluster objects`);
+}
+
 describe('fuzz: the engine never throws and keeps every range inside the document', () => {
   it(`survives ${DOCUMENTS} seeded mutations of real manifests (seed ${SEED})`, () => {
     const rng = mulberry32(SEED);
@@ -45,6 +60,8 @@ describe('fuzz: the engine never throws and keeps every range inside the documen
       for (let r = 0; r < rounds; r++) text = mutate(text, rng);
       try {
         exercise(text, `mutation ${i}`, rng);
+        // The simulator is slower per document: every 10th mutation (1,000 in all) goes through it too.
+        if (i % 10 === 0) simulateOnce(text, `mutation ${i}`, i);
       } catch (e) {
         fs.mkdirSync(fromRoot('.test-output'), { recursive: true });
         fs.writeFileSync(fromRoot('.test-output', `fuzz-failure-${i}.yaml`), text);
@@ -54,7 +71,10 @@ describe('fuzz: the engine never throws and keeps every range inside the documen
   });
 
   for (const { name, text } of hostileDocuments()) {
-    it(`survives ${name}`, () => exercise(text, name, mulberry32(1)));
+    it(`survives ${name}`, () => {
+      exercise(text, name, mulberry32(1));
+      simulateOnce(text, name, 1);
+    });
   }
 
   it('rejects an alias bomb instead of expanding it', () => {
