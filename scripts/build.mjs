@@ -3,6 +3,8 @@
 //   dist/extension.js  the VS Code client (vscode is external)
 //   dist/server.js     the language server (stdio or node IPC)
 //   dist/cli.js        the `kubesim` command (check, simulate, lsp --stdio)
+// --production minifies without source maps; --outdir DIR writes the bundles
+// elsewhere (scripts/package.mjs stages the VSIX without touching dist/).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,8 @@ import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg > 0 ? path.resolve(process.argv[outdirArg + 1]) : path.join(root, 'dist');
 
 execFileSync(process.execPath, [path.join(root, 'schemas', 'generate.mjs')], { stdio: 'inherit' });
 execFileSync(process.execPath, [path.join(root, 'schemas', 'generate-validators.mjs')], { stdio: 'inherit' });
@@ -27,10 +31,10 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['client/src/extension.ts'], outfile: path.join(outdir, 'extension.js'), external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: path.join(outdir, 'server.js') },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
 ].filter((e) => fs.existsSync(path.join(root, e.entryPoints[0])));
 
 await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
-if (fs.existsSync(path.join(root, 'dist/cli.js'))) fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+if (fs.existsSync(path.join(outdir, 'cli.js'))) fs.chmodSync(path.join(outdir, 'cli.js'), 0o755);

@@ -52,6 +52,8 @@ export interface StartOptions {
   configuration?: Record<string, unknown>;
   /** initializationOptions.settings. */
   initSettings?: Record<string, unknown>;
+  /** A server bundle to run instead of the repository's dist/server.js (the one inside the VSIX, say). */
+  serverScript?: string;
 }
 
 /** A guard against hangs only: a test waits for an event, never for a duration. */
@@ -75,7 +77,7 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const launch = options.launch ?? 'server';
-    const script = fromRoot('dist', launch === 'server' ? 'server.js' : 'cli.js');
+    const script = options.serverScript ?? fromRoot('dist', launch === 'server' ? 'server.js' : 'cli.js');
     if (!fs.existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` (npm test does)`);
     const args = launch === 'server' ? [script, '--stdio'] : [script, 'lsp', '--stdio'];
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
