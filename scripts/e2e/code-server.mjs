@@ -19,6 +19,11 @@ const SETTINGS = {
   'git.enabled': false,
   'editor.minimap.enabled': false,
   'window.commandCenter': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.commandCenter.enabled': false,
+  'editor.stickyScroll.enabled': false,
+  'workbench.layoutControl.enabled': false,
+  'files.autoSave': 'off',
 };
 
 /** A profile folder for one code-server: user data (with quiet settings) and extensions. */

@@ -30,7 +30,7 @@ export function ensureTools() {
 }
 
 /** Chromium options shared by both tiers: headless, no sandbox (root in CI), nothing phoning home. */
-export function launchOptions(viewport = { width: 1280, height: 800 }) {
+export function launchOptions(viewport = { width: 1440, height: 900 }) {
   return {
     executablePath: CHROMIUM,
     headless: true,

@@ -88,14 +88,24 @@ export async function runWorkbenchSteps({ playwright, launch, url, folder, mista
     });
 
     await step('hover', async () => {
-      await page.locator('.monaco-editor .squiggly-error').first().hover();
+      // Back in the editor, the cursor stands on the typo: Show Hover (Ctrl+K Ctrl+I) opens what the mouse would.
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
       await page.locator('.monaco-hover', { hasText: `Did you mean "${mistake.key}"?` }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      // The hover is complete once its status bar has found the quick fix.
+      await page.locator('.monaco-hover', { hasText: 'Quick Fix' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     });
 
-    await step('fixed', async () => {
-      await page.mouse.move(5, 5);
-      await editorText.click();
-      await palette('File: Revert File');
+    await step('quick-fix', async () => {
+      // The light bulb beside the typo offers the rename.
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .lightBulbWidget').first().click();
+      const fix = page.locator('.action-widget .monaco-list-row', { hasText: `Rename to "${mistake.key}"` }).first();
+      await fix.waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page.screenshot({ path: path.join(shots, 'quick-fix-menu.png') });
+      await fix.click();
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
       await page.keyboard.press('Control+J'); // close the panel: the next steps need the room
     });
