@@ -3,6 +3,7 @@
 //   dist/extension.js  the VS Code client (vscode is external)
 //   dist/server.js     the language server (stdio or node IPC)
 //   dist/cli.js        the `kubesim` command (check, simulate, lsp --stdio)
+//   dist/graph.js      the resource graph webview script (browser; cytoscape + dagre bundled in)
 // --production minifies without source maps; --outdir DIR writes the bundles
 // elsewhere (scripts/package.mjs stages the VSIX without touching dist/).
 import { execFileSync } from 'node:child_process';
@@ -36,5 +37,8 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
 ].filter((e) => fs.existsSync(path.join(root, e.entryPoints[0])));
 
-await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+// The webview runs in a browser sandbox with no network: everything it needs is in this one file.
+const webview = { ...common, entryPoints: ['client/webview/graph.ts'], outfile: path.join(outdir, 'graph.js'), platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: false };
+
+await Promise.all([...entries.map((e) => esbuild.build({ ...common, ...e })), ...(fs.existsSync(path.join(root, webview.entryPoints[0])) ? [esbuild.build(webview)] : [])]);
 if (fs.existsSync(path.join(outdir, 'cli.js'))) fs.chmodSync(path.join(outdir, 'cli.js'), 0o755);

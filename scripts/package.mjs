@@ -20,8 +20,9 @@ const outArg = process.argv.indexOf('--out');
 const out = path.resolve(outArg > 0 ? process.argv[outArg + 1] : path.join(root, `${manifest.name}-${manifest.version}.vsix`));
 
 /** What ships besides the bundles: files and folders relative to the repository. */
-const SHIPPED = ['README.md', 'CHANGELOG.md', 'LICENSE', manifest.icon, 'docs/images', 'schemas/generated/k8s.json', 'schemas/generated/validators.js'];
-const BUNDLES = ['extension.js', 'server.js'];
+const SHIPPED = ['README.md', 'CHANGELOG.md', 'LICENSE', manifest.icon, 'media', 'docs/images', 'schemas/generated/k8s.json', 'schemas/generated/validators.js'];
+/** The client, the language server and the graph webview's script (cytoscape and dagre inside). */
+const BUNDLES = ['extension.js', 'server.js', 'graph.js'];
 
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'kubesim-vsix-'));
 try {

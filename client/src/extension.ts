@@ -1,33 +1,75 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClusterTreeProvider, type TreeSnapshot } from './clusterTree';
+import { compareWithGitHead, compareWithLast } from './compare';
+import { GraphPanel } from './graphPanel';
+import { createLanguageClient } from './languageClient';
+import type { SimulationResult } from './protocol';
+import { revealObject } from './reveal';
+import { simulateOnSave } from './settings';
+import { Simulation } from './simulation';
+import { createStatusBar } from './statusBar';
+
+/** What `activate()` returns to other extensions and to the end-to-end tests. */
+export interface KubesimApi {
+  simulate(uri?: vscode.Uri): Promise<SimulationResult | undefined>;
+  clusterTree(): Promise<TreeSnapshot[]>;
+}
 
 let client: LanguageClient | undefined;
 
 /**
- * Starts the bundled language server (dist/server.js) over node IPC. The
- * client only wires VS Code to the server: all Kubernetes knowledge lives in
- * the server, which any other editor can use through `kubesim lsp --stdio`.
+ * Wires VS Code to the language server: all Kubernetes knowledge lives in
+ * the server (dist/server.js), which any other editor can use through
+ * `kubesim lsp --stdio`. The simulation runs there too, behind the
+ * `kubesim/simulate` request; this side draws its result.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+export async function activate(context: vscode.ExtensionContext): Promise<KubesimApi> {
+  const log = vscode.window.createOutputChannel('Kubesim Language Server', { log: true });
+  const applyChannel = vscode.window.createOutputChannel('Kubesim Apply');
+  client = createLanguageClient(context, log);
+  const simulation = new Simulation(client, applyChannel, log);
+  const tree = new ClusterTreeProvider(simulation);
+  const graph = new GraphPanel(context.extensionUri, simulation);
+
+  const simulate = async (uri?: vscode.Uri): Promise<SimulationResult | undefined> => {
+    const scope = simulation.scopeOf(uri instanceof vscode.Uri ? uri : undefined);
+    if (!scope) {
+      void vscode.window.showInformationMessage('Kubesim: open a folder or a YAML file to simulate.');
+      return undefined;
+    }
+    return simulation.run(scope);
   };
-  const outputChannel = vscode.window.createOutputChannel('Kubesim Language Server', { log: true });
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
-    synchronize: { configurationSection: 'kubesim' },
-    outputChannel,
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
-  };
-  client = new LanguageClient('kubesim', 'Kubesim', serverOptions, clientOptions);
-  context.subscriptions.push(outputChannel, { dispose: () => void client?.stop() });
+
+  let saveTimer: NodeJS.Timeout | undefined;
+  context.subscriptions.push(
+    log,
+    applyChannel,
+    simulation,
+    tree,
+    graph,
+    vscode.window.createTreeView('kubesim.clusterView', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.commands.registerCommand('kubesim.simulateApply', (uri?: vscode.Uri) => simulate(uri)),
+    vscode.commands.registerCommand('kubesim.showGraph', async () => {
+      graph.show();
+      if (!simulation.result) await simulate();
+    }),
+    vscode.commands.registerCommand('kubesim.compareWithLastSimulation', () => compareWithLast(simulation)),
+    vscode.commands.registerCommand('kubesim.compareWithGitHead', () => compareWithGitHead(simulation)),
+    vscode.commands.registerCommand('kubesim.revealObject', (ref: unknown) => revealObject(simulation, ref)),
+    vscode.commands.registerCommand('kubesim.showApplyOutput', () => applyChannel.show(true)),
+    createStatusBar(simulation),
+    // The live preview: after a save, the views follow the manifests (quietly, without a progress toast).
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (doc.languageId !== 'yaml' || !simulateOnSave() || !simulation.scope) return;
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => void simulation.run(simulation.scope!, { silent: true }), 300);
+    }),
+    { dispose: () => clearTimeout(saveTimer) },
+    { dispose: () => void client?.stop() },
+  );
   await client.start();
+  return { simulate, clusterTree: async () => tree.snapshot() };
 }
 
 export async function deactivate(): Promise<void> {

@@ -89,11 +89,11 @@ describe('the VSIX', () => {
   it('holds the bundles, the schemas, the README, CHANGELOG, LICENSE and icon, and nothing else', () => {
     const names = [...files.keys()].filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
     const allowed = [
-      /^package\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/, /^dist\/(extension|server)\.js$/,
+      /^package\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/, /^dist\/(extension|server|graph)\.js$/, /^media\/[\w-]+\.svg$/,
       /^schemas\/generated\/(k8s\.json|validators\.js)$/, /^docs\/images\/[\w-]+\.png$/, new RegExp(`^${manifest.icon.replace('.', '\\.')}$`),
     ];
     for (const n of names) assert.ok(allowed.some((re) => re.test(n)), `unexpected file in the VSIX: ${n}`);
-    for (const n of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'schemas/generated/k8s.json', 'schemas/generated/validators.js', manifest.icon]) {
+    for (const n of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/graph.js', 'media/kubesim.svg', 'schemas/generated/k8s.json', 'schemas/generated/validators.js', manifest.icon]) {
       assert.ok(names.includes(n), `${n} is in the VSIX`);
     }
     assert.ok(!names.some((n) => /node_modules|(^|\/)test\/|\.map$|\.ts$/.test(n)), 'no node_modules, tests, sources or source maps');
@@ -115,7 +115,7 @@ describe('the VSIX', () => {
   });
 
   it('has bundles that load nothing from node_modules', () => {
-    for (const f of ['dist/extension.js', 'dist/server.js', 'schemas/generated/validators.js']) {
+    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/graph.js', 'schemas/generated/validators.js']) {
       assert.deepEqual(externalRequires(files.get(`extension/${f}`)!.toString('utf8')), [], `${f} requires only Node built-ins and vscode`);
     }
   });

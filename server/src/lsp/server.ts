@@ -22,6 +22,7 @@ import { loadPrecompiledValidators } from '../node/validators';
 import { Converter, quickFixes } from './convert';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
+import { registerSimulate } from './simulate';
 import { checkOptions, DEFAULT_SERVER_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 /** A small manifest checked once at start-up, so the YAML parser and validators are compiled by the JIT before the user's first file. */
@@ -188,6 +189,7 @@ export function startServer(args: string[]): ServerState {
 
   registerCompletion(state, fileOf);
   registerHover(state, fileOf);
+  registerSimulate(state);
 
   process.on('uncaughtException', (e) => connection.console.error(`kubesim: uncaught: ${e?.stack ?? String(e)}`));
   documents.listen(connection);

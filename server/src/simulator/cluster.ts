@@ -25,6 +25,15 @@ export const DEFAULT_NODES: NodeShape[] = [
   { name: 'node-3', cpu: '4', memory: '16Gi', pods: '110', zone: 'zone-c', controlPlane: false },
 ];
 
+/**
+ * The default cluster with `workers` worker nodes of the given size (zones
+ * zone-a, zone-b, zone-c in turn), for the editor's node settings.
+ */
+export function workerNodes(workers: number, cpu: string, memory: string): NodeShape[] {
+  const zones = ['zone-a', 'zone-b', 'zone-c'];
+  return [DEFAULT_NODES[0], ...Array.from({ length: workers }, (_, i) => ({ name: `node-${i + 1}`, cpu, memory, pods: '110', zone: zones[i % zones.length], controlPlane: false }))];
+}
+
 /** The namespaces every cluster starts with (kube-apiserver's system namespaces plus default). */
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/check';
 import { kindKey } from '../engine/schema/bundle';
 import { inputsFromSources, type SourceText } from './apiserver/inputs';
+import type { NodeShape } from './cluster';
 import { defaultConfig } from './random';
 import { simulate, type SimulateOptions } from './simulate';
 import type { SimResult } from './types';
@@ -8,11 +9,13 @@ import type { SimResult } from './types';
 export { formatText } from './output/text';
 export type { SimResult } from './types';
 export type { SourceText } from './apiserver/inputs';
+export { workerNodes, type NodeShape } from './cluster';
 
 export interface RunOptions {
   seed?: number;
   defaultNamespace?: string;
   showSecrets?: boolean;
+  nodes?: NodeShape[];
 }
 
 /**
@@ -26,6 +29,7 @@ export function simulateSources(engine: Engine, files: readonly SourceText[], op
   const options: SimulateOptions = {
     defaultNamespace,
     showSecrets: opts.showSecrets,
+    nodes: opts.nodes,
     isServed: (apiVersion, kind) => engine.bundle.kinds[kindKey(apiVersion, kind)] !== undefined,
   };
   return simulate(inputs, defaultConfig(opts.seed ?? 1), options);

@@ -1,5 +1,5 @@
 import { applyInput, type ApplyOptions } from './apiserver/apply';
-import { bootstrapCluster } from './cluster';
+import { bootstrapCluster, type NodeShape } from './cluster';
 import { Sim } from './context';
 import { reconcileDaemonSets } from './controllers/daemonset';
 import { reconcileDeployments } from './controllers/deployment';
@@ -17,6 +17,8 @@ import type { SimConfig, SimInput, SimResult } from './types';
 export interface SimulateOptions extends ApplyOptions {
   /** Show Secret values in `objects` (masked otherwise). */
   showSecrets?: boolean;
+  /** The cluster's nodes; the default kind-like cluster when absent. */
+  nodes?: NodeShape[];
 }
 
 /** The control loops, in the order one round runs them. Each is a pure function of the store. */
@@ -43,7 +45,7 @@ const MAX_ROUNDS = 1000;
  */
 export function simulate(inputs: readonly SimInput[], config: SimConfig, options: SimulateOptions): SimResult {
   const sim = new Sim(config);
-  bootstrapCluster(sim);
+  bootstrapCluster(sim, options.nodes);
   // The cluster existed for a while before the user applied anything.
   config.clock.advance(60);
   const apply = inputs.map((input) => applyInput(sim, input, options));

@@ -1,0 +1,82 @@
+/**
+ * The `kubesim/simulate` request as the client sees it. The server's side is
+ * server/src/lsp/simulate.ts; the shapes are plain JSON, so the client needs
+ * no engine code (test/lsp/simulate.test.ts pins the wire format).
+ */
+export const SIMULATE_METHOD = 'kubesim/simulate';
+
+export interface SimulateParams {
+  uris: string[];
+  exclude?: string[];
+  secretValues?: 'masked' | 'hidden';
+  seed?: number;
+  nodes?: { count: number; cpu: string; memory: string };
+  /** Texts to apply instead of reading `uris` (a git revision of the files). */
+  sources?: { uri: string; source: string; text: string }[];
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface OwnerRef {
+  kind: string;
+  name: string;
+  uid?: string;
+  controller?: boolean;
+}
+
+/** An object as `kubectl get -o json` shows it; everything below metadata stays loose. */
+export interface KObj {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; uid?: string; labels?: Record<string, string>; ownerReferences?: OwnerRef[]; annotations?: Record<string, string> };
+  [field: string]: unknown;
+}
+
+export interface ApplyRecord {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  result: 'created' | 'configured' | 'unchanged' | 'rejected';
+  message: string;
+}
+
+export interface SimEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  involvedObject: { kind: string; namespace?: string; name: string };
+}
+
+export interface SourceLocation {
+  kind: string;
+  namespace?: string;
+  name: string;
+  uri: string;
+  range: Range;
+}
+
+export interface SimulationResult {
+  apply: ApplyRecord[];
+  objects: KObj[];
+  events: SimEvent[];
+  locations: SourceLocation[];
+  files: string[];
+  skipped: string[];
+  /** The kubectl-like report, as `kubesim simulate` prints it. */
+  text: string;
+}
+
+/** An object named by kind, namespace and name: what tree items and graph nodes point at. */
+export interface ObjRef {
+  kind: string;
+  namespace?: string;
+  name: string;
+}

@@ -1,0 +1,115 @@
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Range } from 'vscode-languageserver/node';
+import { minimatch } from 'minimatch';
+import type { Engine } from '../engine/check';
+import { isClusterScoped } from '../engine/index/scope';
+import { resourcesOf, spanAt } from '../engine/k8s/resource';
+import { formatText, simulateSources, workerNodes, type SimResult } from '../simulator/index';
+import { PathError } from '../cli/files';
+import { Converter } from './convert';
+import { CancelledError, readScope, type ScopeFile } from './simulateScope';
+import type { ServerState } from './server';
+
+export const SIMULATE_METHOD = 'kubesim/simulate';
+
+export interface SimulateParams {
+  /** Files or folders (`file:` URIs) to apply, like `kubectl apply -f` arguments; open `untitled:` documents too. */
+  uris: string[];
+  /** Globs of paths (relative to each scope root) to leave out. */
+  exclude?: string[];
+  /** How Secret values leave the server: "masked" (`***`, keys kept, the default) or "hidden" (data and stringData removed). */
+  secretValues?: 'masked' | 'hidden';
+  seed?: number;
+  /** The worker nodes of the simulated cluster (the kind-like default: 3 workers of 4 CPU and 16Gi). */
+  nodes?: { count: number; cpu: string; memory: string };
+  /** Texts to apply instead of reading `uris` from disk (a git revision of the files), in apply order. */
+  sources?: { uri: string; source: string; text: string }[];
+}
+
+/** Where an object of the result was written: generated objects have none, their owners do. */
+export interface SourceLocation {
+  kind: string;
+  namespace?: string;
+  name: string;
+  uri: string;
+  range: Range;
+}
+
+export interface SimulateResponse extends SimResult {
+  locations: SourceLocation[];
+  /** Files read, and files left out (unreadable, binary or over kubesim.maxFileSize). */
+  files: string[];
+  skipped: string[];
+  /** The kubectl-like report (`kubesim simulate` text format). */
+  text: string;
+}
+
+/**
+ * `kubesim/simulate`: reads the scope from disk with open documents' unsaved
+ * text on top, applies it in the simulated cluster, and answers with the
+ * simulator's JSON plus the manifest location of every applied object.
+ * Secret values never leave the server.
+ */
+export function registerSimulate(state: ServerState): void {
+  state.connection.onRequest(SIMULATE_METHOD, (raw: unknown, token: CancellationToken) => simulateRequest(state, raw, token));
+}
+
+export async function simulateRequest(state: ServerState, raw: unknown, token: CancellationToken): Promise<SimulateResponse> {
+  const params = readParams(raw);
+  let scope: { files: ScopeFile[]; skipped: string[] };
+  try {
+    scope = params.sources ? { files: params.sources, skipped: [] } : await readScope(params.uris, {
+      exclude: params.exclude ?? [],
+      maxFileSize: state.settings.maxFileSize,
+      openText: (uri) => state.documents.get(uri)?.getText(),
+      cancelled: () => token.isCancellationRequested,
+    });
+  } catch (e) {
+    if (e instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Simulation cancelled.');
+    if (e instanceof PathError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
+    throw e;
+  }
+  const engine = state.workspace.engine;
+  const defaultNamespace = state.settings.defaultNamespace;
+  const result = simulateSources(engine, scope.files.map((f) => ({ source: f.source, text: f.text })), {
+    seed: params.seed ?? 1,
+    defaultNamespace,
+    nodes: params.nodes ? workerNodes(params.nodes.count, params.nodes.cpu, params.nodes.memory) : undefined,
+  });
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Simulation cancelled.');
+  if (params.secretValues === 'hidden') for (const o of result.objects) if (o.kind === 'Secret') delete o.data, delete o.stringData;
+  return { ...result, locations: locateObjects(engine, scope.files, defaultNamespace), files: scope.files.map((f) => f.source), skipped: scope.skipped, text: formatText(result) };
+}
+
+export function locateObjects(engine: Engine, files: readonly ScopeFile[], defaultNamespace: string): SourceLocation[] {
+  const texts = new Map(files.map((f) => [f.uri, f.text]));
+  const convert = new Converter((uri) => texts.get(uri));
+  const out: SourceLocation[] = [];
+  for (const f of files) {
+    for (const res of resourcesOf(engine.parse(f.uri, f.text))) {
+      if (!res.name) continue;
+      const namespace = isClusterScoped(res.kind) ? undefined : (res.namespace ?? defaultNamespace);
+      out.push({ kind: res.kind, ...(namespace ? { namespace } : {}), name: res.name, uri: f.uri, range: convert.range(f.uri, spanAt(res, ['metadata', 'name'])) });
+    }
+  }
+  return out;
+}
+
+/** A plain decimal quantity with an optional SI or binary suffix (what the node settings accept). */
+const QUANTITY = /^\d+(\.\d+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
+
+function readParams(raw: unknown): SimulateParams {
+  const p = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined);
+  const uris = strings(p.uris);
+  if (!uris || (uris.length === 0 && !p.sources)) throw new ResponseError(ErrorCodes.InvalidParams, 'kubesim/simulate needs "uris": the files or folders to apply.');
+  const exclude = p.exclude === undefined ? [] : strings(p.exclude);
+  if (!exclude) throw new ResponseError(ErrorCodes.InvalidParams, '"exclude" must be a list of glob strings.');
+  const secretValues = p.secretValues === 'hidden' ? 'hidden' : 'masked';
+  const n = p.nodes && typeof p.nodes === 'object' ? (p.nodes as Record<string, unknown>) : undefined;
+  const nodes = n && typeof n.count === 'number' && Number.isInteger(n.count) && n.count >= 1 && n.count <= 1000 && typeof n.cpu === 'string' && QUANTITY.test(n.cpu) && typeof n.memory === 'string' && QUANTITY.test(n.memory) ? { count: n.count, cpu: n.cpu, memory: n.memory } : undefined;
+  if (p.nodes !== undefined && !nodes) throw new ResponseError(ErrorCodes.InvalidParams, '"nodes" must be {count: 1..1000, cpu: "4", memory: "16Gi"}.');
+  const sources = p.sources === undefined ? undefined : Array.isArray(p.sources) && p.sources.every((f) => f && typeof f === 'object' && ['uri', 'source', 'text'].every((k) => typeof (f as Record<string, unknown>)[k] === 'string')) ? (p.sources as ScopeFile[]) : null;
+  if (sources === null) throw new ResponseError(ErrorCodes.InvalidParams, '"sources" must be a list of {uri, source, text}.');
+  const seed = typeof p.seed === 'number' && Number.isInteger(p.seed) && p.seed >= 0 ? p.seed : 1;
+  return { uris, exclude, secretValues, seed, nodes, sources: sources?.filter((f) => !exclude.some((g) => minimatch(f.source, g, { dot: true }))) };
+}
