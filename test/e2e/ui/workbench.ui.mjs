@@ -112,21 +112,54 @@ export async function runWorkbenchSteps({ playwright, launch, url, folder, mista
 
     await step('simulated-cluster', async () => {
       await palette(commandTitles['kubesim.simulateApply']);
+      // Open the Kubesim view container from the activity bar, as a person would.
+      await page.locator('.activitybar .action-item a[aria-label^="Kubesim"]').first().click();
       const view = page.locator('.pane', { hasText: 'Simulated Cluster' }).first();
       await view.waitFor({ timeout: STEP_TIMEOUT_MS });
-      // Expand every collapsed node until each simulated pod is on screen.
-      for (;;) {
-        const collapsed = view.locator('.monaco-tl-twistie.collapsible.collapsed');
-        if ((await collapsed.count()) === 0) break;
-        await collapsed.first().click();
+      // Widen the side bar so the rows can be read, by dragging its edge.
+      const bar = await page.locator('.part.sidebar').boundingBox();
+      if (bar) {
+        await page.mouse.move(bar.x + bar.width + 1, bar.y + bar.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(bar.x + 560, bar.y + bar.height / 2, { steps: 8 });
+        await page.mouse.up();
       }
-      for (const pod of pods) await view.locator('.monaco-list-row', { hasText: pod }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      // Expand collapsed nodes until each simulated pod is on screen.
+      const visible = async (pod) => (await view.locator('.monaco-list-row', { hasText: pod }).count()) > 0;
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        const missing = [];
+        for (const pod of pods) if (!(await visible(pod))) missing.push(pod);
+        if (missing.length === 0) break;
+        if (Date.now() > deadline) throw new Error(`the Simulated Cluster view does not show ${missing.join(', ')}`);
+        const collapsed = view.locator('.monaco-tl-twistie.collapsible.collapsed');
+        if ((await collapsed.count()) > 0) await collapsed.first().click();
+        else await page.waitForTimeout(250);
+      }
     });
 
     await step('graph', async () => {
       await palette(commandTitles['kubesim.showGraph']);
-      const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-      await frame.locator('body', { hasText: pods[0].replace(/-[a-z0-9]{5}$/, '') }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      const frame = page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+      await frame.locator('#graph canvas').first().waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+      // Give the graph the whole window, as one would to read it.
+      await palette('Maximize Editor Group and Hide Side Bars');
+      // Cytoscape draws on canvases: wait until they hold a drawing and the "nothing to draw" note stays hidden.
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        const state = await frame.locator('#graph').evaluate((graph) => {
+          let inked = 0;
+          for (const c of graph.querySelectorAll('canvas')) {
+            const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+            for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
+          }
+          return { inked, empty: !document.getElementById('empty')?.hidden };
+        });
+        if (state.empty) throw new Error('the graph shows its "nothing to draw" note');
+        if (state.inked > 5000) break;
+        if (Date.now() > deadline) throw new Error(`the graph canvases stayed blank (${state.inked} drawn pixels)`);
+        await page.waitForTimeout(250);
+      }
     });
   } finally {
     await context.close().catch(() => {});
