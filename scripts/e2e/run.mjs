@@ -26,7 +26,7 @@ const T0 = Date.now();
 const log = (...a) => console.log(`[e2e ${((Date.now() - T0) / 1000).toFixed(0).padStart(3)}s]`, ...a);
 
 /** The README's screenshots: tier-2 step -> docs/images file. */
-const README_SHOTS = { hover: 'diagnostics-hover.png', problems: 'problems.png', 'simulated-cluster': 'simulated-cluster.png', graph: 'graph.png' };
+const README_SHOTS = { hover: 'diagnostics-hover.png', 'simulated-cluster': 'simulated-cluster.png', graph: 'graph.png' };
 
 const servers = new Set();
 const stopAll = () => servers.forEach((s) => s.stop());
