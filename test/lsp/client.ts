@@ -72,6 +72,8 @@ export interface StartOptions {
   /** Extra node options before the script (e.g. `--require hook.js`). */
   execArgv?: string[];
   env?: NodeJS.ProcessEnv;
+  /** A server bundle to run instead of the repository's dist/server.js (the one inside the VSIX, say). */
+  serverScript?: string;
 }
 
 /** What the server sent, in arrival order, so tests can assert what came before what. */
@@ -104,7 +106,7 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const launch = options.launch ?? 'server';
-    const script = fromRoot('dist', launch === 'server' ? 'server.js' : 'cli.js');
+    const script = options.serverScript ?? fromRoot('dist', launch === 'server' ? 'server.js' : 'cli.js');
     if (!fs.existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` (npm test does)`);
     const args = launch === 'server' ? [script, '--stdio'] : [script, 'lsp', '--stdio'];
     const child = spawn(process.execPath, [...(options.execArgv ?? []), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
