@@ -1,4 +1,5 @@
 import { isObject, labelMap } from '../k8s/podSpecs';
+import { editDistance } from '../util/suggest';
 import type { PodTemplateFact } from './types';
 
 export interface Requirement {
@@ -70,7 +71,7 @@ export interface NearMiss {
 
 /** The pod template that comes closest to an equality selector: most pairs equal, then most keys present. */
 export function nearestTemplate(selector: Readonly<Record<string, string>>, templates: readonly PodTemplateFact[]): NearMiss | undefined {
-  let best: (NearMiss & { score: number }) | undefined;
+  let best: (NearMiss & { score: number; distance: number }) | undefined;
   for (const t of templates) {
     let score = 0;
     const wrongValues: [string, string, string][] = [];
@@ -83,7 +84,9 @@ export function nearestTemplate(selector: Readonly<Record<string, string>>, temp
         wrongValues.push([k, v, have]);
       } else missingKeys.push(k);
     }
-    if (score > 0 && (!best || score > best.score || (score === best.score && t.owner.id < best.template.owner.id))) best = { template: t, wrongValues, missingKeys, score };
+    // Among equally good matches, the one whose differing values are spelled most alike is the likely intent (app=ordesr-web → orders-web).
+    const distance = wrongValues.reduce((sum, [, want, have]) => sum + editDistance(want, have), 0);
+    if (score > 0 && (!best || score > best.score || (score === best.score && (distance < best.distance || (distance === best.distance && t.owner.id < best.template.owner.id))))) best = { template: t, wrongValues, missingKeys, score, distance };
   }
   return best && { template: best.template, wrongValues: best.wrongValues, missingKeys: best.missingKeys };
 }
