@@ -18,6 +18,8 @@ const empty = document.getElementById('empty')!;
 let cy: cytoscape.Core | undefined;
 let current: Graph | undefined;
 const READABLE_ZOOM = 0.8;
+/** Beyond this a small graph's boxes look bloated rather than clearer. */
+const LARGEST_ZOOM = 1.8;
 
 /** Theme colours come from VS Code's CSS variables, so light, dark and high-contrast themes all read well. */
 function theme(): Record<string, string> {
@@ -71,17 +73,35 @@ function render(graph: Graph): void {
     minZoom: 0.1,
     maxZoom: 3,
   });
-  // A big workspace fitted whole would be unreadably small: start at a readable zoom from the top left instead; the wheel zooms out.
-  const bb = cy.elements().boundingBox();
-  if (cy.zoom() < READABLE_ZOOM) {
-    cy.zoom(READABLE_ZOOM);
-    cy.pan({ x: 20 - bb.x1 * READABLE_ZOOM, y: 20 - bb.y1 * READABLE_ZOOM });
-  }
+  frame();
   cy.on('tap', 'node', (ev) => {
     const id = ev.target.id() as string;
     if (!id.startsWith('missing:')) vscode.postMessage({ type: 'reveal', id });
   });
 }
+
+/** Fills the panel: a small graph is enlarged (up to a comfortable size), a big one starts readable at the top left; the wheel zooms out. */
+function frame(): void {
+  if (!cy || cy.elements().empty()) return;
+  cy.resize();
+  cy.fit(undefined, 24);
+  if (cy.zoom() > LARGEST_ZOOM) {
+    cy.zoom(LARGEST_ZOOM);
+    cy.center();
+  }
+  if (cy.zoom() < READABLE_ZOOM) {
+    const bb = cy.elements().boundingBox();
+    cy.zoom(READABLE_ZOOM);
+    cy.pan({ x: 20 - bb.x1 * READABLE_ZOOM, y: 20 - bb.y1 * READABLE_ZOOM });
+  }
+}
+
+// The panel is often sized after the first draw (opened beside, maximised): frame the graph again.
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(frame, 100);
+});
 
 window.addEventListener('message', (event: MessageEvent) => {
   const m = event.data as { type?: unknown; graph?: Graph };
