@@ -14,6 +14,9 @@ NODE_MAJOR=24
 PLAYWRIGHT_VERSION=1
 mkdir -p "$CACHE/logs"
 LOG="$CACHE/logs"
+# Under `npm run`, the outer npm's npm_config_* variables would reach the nested installs as their configuration.
+# code-server's postinstall reads the Node version from npm_config_user_agent, so the outer npm's (Node 20) would fail it.
+for v in $(env | sed -n 's/^\(npm_config_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
 say() { echo "[e2e install] $*" >&2; }
