@@ -146,7 +146,26 @@ function simulateTime(n) {
     spawnSync(process.execPath, [cli, 'simulate', file, '--cluster', clusterFile, '--format', 'json'], { stdio: 'ignore', maxBuffer: 1 << 30 });
     times.push(performance.now() - t0);
   }
-  return median(times);
+  return { wall: median(times), phases: simulatePhases(file, clusterFile) };
+}
+
+/** The same run in-process, CPU time per phase (scripts/bench/simulate-phases.mjs); undefined without out/ (npx tsc -p .). */
+function simulatePhases(file, clusterFile) {
+  if (!fs.existsSync(path.join(root, 'out', 'server', 'src', 'simulator', 'index.js'))) return undefined;
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench', 'simulate-phases.mjs'), file, clusterFile, String(repeats)], { encoding: 'utf8' });
+  const rows = run.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  if (run.status !== 0 || rows.length === 0) return undefined;
+  const pick = (k) => median(rows.map((r) => r[k]));
+  return { load: pick('loadMs'), parse: pick('parseAndCheckMs'), simulate: pick('simulateMs'), json: pick('jsonMs'), objects: rows[0].objects, applied: rows[0].applied };
+}
+
+function describeSimulate(sim) {
+  if (sim === undefined) return 'not measured (the simulate command is not in this build)';
+  const p = sim.phases;
+  const split = p
+    ? `; CPU of the same run in-process: parse and check ${fmtMs(p.parse)}, simulation proper (apply of ${p.applied} objects, control loops until settled, ${p.objects} objects) ${fmtMs(p.simulate)}, JSON output ${fmtMs(p.json)}, engine load ${fmtMs(p.load)}`
+    : ' (run `npx tsc -p .` first for the parse / simulation split)';
+  return `${fmtMs(sim.wall)} wall for the whole process${split}`;
 }
 
 // A server that exits while the last notification is in flight is not a benchmark failure.
@@ -192,7 +211,7 @@ const rows = [
 let md = `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Medians of ${repeats} run(s); latencies over ${samples} samples. Single-file layout (all.yaml) from gen-workspace.mjs.\n\n`;
 md += `| | ${results.map((r) => `${r.n} apps (${(r.lines / 1000).toFixed(1)}k lines)`).join(' | ')} |\n|---|${results.map(() => '---').join('|')}|\n`;
 for (const [label, f] of rows) md += `| ${label} | ${results.map(f).join(' | ')} |\n`;
-md += `\n- \`kubesim simulate\`, 1,000 apps: ${sim === undefined ? 'not measured (the simulate command is not in this build)' : fmtMs(sim)}\n`;
+md += `\n- \`kubesim simulate\`, 1,000 apps (\`simulate all.yaml --cluster NAMESPACES --format json\`): ${describeSimulate(sim)}\n`;
 process.stderr.write('bench: indexing a 5,000-file workspace…\n');
 md += `- Indexing a 5,000-file workspace: ${describeIndexing(await measureIndexing({ files: 5000, repeats: quick ? 1 : repeats }))}\n`;
 md += `- Extension activation (require dist/extension.js + activate() up to the language client's start, with a stand-in vscode module): ${activation === undefined ? 'not measured' : activation.error ? `failed: ${activation.error}` : `${fmtMs(activation.wall)} wall, ${fmtMs(activation.cpu)} CPU`}\n`;

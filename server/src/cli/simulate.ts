@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Engine } from '../engine/check';
 import { readClusterFile } from '../node/clusterFile';
 import { loadSchemaBundle } from '../node/schemaBundle';
-import { formatChanges, formatText, simulateReapply, simulateSources, type ClusterDescription, type RunOptions, type SourceText } from '../simulator/index';
+import { loadPrecompiledValidators } from '../node/validators';
+import { formatChanges, formatText, rejectingRules, simulateReapply, simulateSources, type ClusterDescription, type RunOptions, type SourceText } from '../simulator/index';
 import { oneOf, parseArgs } from './args';
 import type { Io } from './check';
 import { collectYamlFiles, PathError, UsageError } from './files';
@@ -40,7 +41,9 @@ export function runSimulate(argv: string[], io: Io): number {
   if (!/^\d+$/.test(seedText)) throw new UsageError('--seed must be a non-negative integer');
   const namespace = (args.flags.get('namespace') as string | undefined) ?? 'default';
   const paths = args.positionals.length ? args.positionals : ['.'];
-  const engine = new Engine(loadSchemaBundle());
+  const engine = new Engine(loadSchemaBundle(), (id, e) => io.stderr(`kubesim: rule ${id} failed: ${(e as Error)?.stack ?? String(e)}\n`), loadPrecompiledValidators());
+  // This engine only tells the simulated apiserver what it would reject; the advice rules would be computed and dropped.
+  engine.rules = rejectingRules(engine.rules);
   const opts: RunOptions = { seed: Number(seedText), defaultNamespace: namespace, showSecrets: args.flags.has('show-secrets'), ...quickNodes(args.flags) };
   const clusterFile = args.flags.get('cluster') as string | undefined;
   if (clusterFile) opts.cluster = readCluster(engine, path.resolve(io.cwd, clusterFile), io.cwd);

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/check';
 import { kindKey } from '../engine/schema/bundle';
 import { inputsFromSources, type SourceText } from './apiserver/inputs';
+export { rejectingRules } from './apiserver/inputs';
 import { nodeManifest, quickNodes, type ClusterDescription } from './cluster';
 import type { SimBounds } from './context';
 import { diffSimulations, type SimChanges } from './diff/changes';

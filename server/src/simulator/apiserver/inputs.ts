@@ -2,6 +2,7 @@ import type { Engine, CheckOptions } from '../../engine/check';
 import { DEFAULT_SETTINGS } from '../../engine/check';
 import { isGoTemplate, isNonResource } from '../../engine/k8s/nonResource';
 import { resourcesOf } from '../../engine/k8s/resource';
+import type { Rule } from '../../engine/rules/types';
 import { cursorContext } from '../../engine/yaml/ast';
 import type { EngineError, SimInput } from '../types';
 
@@ -9,6 +10,16 @@ export interface SourceText {
   /** The file as kubectl names it in messages (a relative path). */
   source: string;
   text: string;
+}
+
+/**
+ * The rules that can make the apiserver reject an object: only errors reach
+ * it (inputsFromSources passes no severity overrides, and no rule raises a
+ * finding above its default), so an engine used only to simulate can skip
+ * the rest and give the same inputs.
+ */
+export function rejectingRules(rules: readonly Rule[]): Rule[] {
+  return rules.filter((r) => r.meta.defaultSeverity === 'error');
 }
 
 /**

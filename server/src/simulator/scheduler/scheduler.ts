@@ -24,10 +24,44 @@ export function schedulePending(sim: Sim): void {
   const pending = sim.store.list('Pod').filter((p) => !dict(p.spec).nodeName && dict(p.spec).schedulerName === 'default-scheduler' && dict(p.status).phase === 'Pending');
   if (pending.length === 0) return;
   const nodes = nodeInfos(sim);
-  for (const pod of sim.store.creationOrder(pending)) scheduleOne(sim, pod, nodes);
+  let state = nodesState(nodes);
+  for (const pod of sim.store.creationOrder(pending)) {
+    // kube-scheduler parks an unschedulable pod until a cluster event could make it fit; here: until the pod or the nodes change.
+    const last = unschedulable.get(pod);
+    const claims = claimsState(sim, pod);
+    if (last && last.resourceVersion === pod.metadata.resourceVersion && last.nodes === state && last.claims === claims) continue;
+    if (scheduleOne(sim, pod, nodes)) state = nodesState(nodes);
+    else unschedulable.set(pod, { resourceVersion: pod.metadata.resourceVersion, nodes: state, claims: claimsState(sim, pod) });
+  }
 }
 
-function scheduleOne(sim: Sim, pod: KObject, nodes: NodeInfo[]): void {
+/**
+ * Pods whose last attempt failed, with what that attempt saw. Retrying with
+ * the same pod, nodes, claims and classes gives the same message, which
+ * changes nothing (fail() writes only a new message; the event is folded).
+ */
+const unschedulable = new WeakMap<KObject, { resourceVersion: string; nodes: string; claims: string }>();
+
+/** What the filters and scores read from the nodes. */
+function nodesState(nodes: readonly NodeInfo[]): string {
+  return JSON.stringify(nodes.map((n) => [n.name, n.node.metadata.resourceVersion, n.requested, n.nonZeroRequested]));
+}
+
+/** What volume binding reads besides the pod: each claim it names and the claim's StorageClass ('' when absent). */
+function claimsState(sim: Sim, pod: KObject): string {
+  const names = podClaimNames(pod);
+  if (names.length === 0) return '';
+  return names
+    .map((n) => {
+      const pvc = sim.store.get('PersistentVolumeClaim', pod.metadata.namespace, n);
+      const cls = pvc && str(dict(pvc.spec).storageClassName);
+      return `${pvc?.metadata.resourceVersion ?? ''}/${cls ? (sim.store.get('StorageClass', undefined, cls)?.metadata.resourceVersion ?? '') : ''}`;
+    })
+    .join(',');
+}
+
+/** One scheduling attempt; true when the pod was bound. */
+function scheduleOne(sim: Sim, pod: KObject, nodes: NodeInfo[]): boolean {
   const statuses = new Map<string, Status>();
   let preFilterMsg: string | undefined;
   for (const p of PLUGINS) {
@@ -47,7 +81,10 @@ function scheduleOne(sim: Sim, pod: KObject, nodes: NodeInfo[]): void {
       else feasible.push(n);
     }
   }
-  if (feasible.length === 0) return fail(sim, pod, fitErrorMessage(nodes.length, preFilterMsg, statuses, preemptionMessage(nodes.length, statuses)));
+  if (feasible.length === 0) {
+    fail(sim, pod, fitErrorMessage(nodes.length, preFilterMsg, statuses, preemptionMessage(nodes.length, statuses)));
+    return false;
+  }
   let best = feasible[0];
   let bestScore = -1;
   for (const n of [...feasible].sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -58,6 +95,7 @@ function scheduleOne(sim: Sim, pod: KObject, nodes: NodeInfo[]): void {
     }
   }
   bind(sim, pod, best);
+  return true;
 }
 
 /** The scheduler's binding cycle: WaitForFirstConsumer claims get the node, then the pod is bound (Scheduled event). */
