@@ -1,31 +1,34 @@
 import * as vscode from 'vscode';
 import { headSources } from './gitHead';
-import { changesMarkdown, compareResults } from './model/compare';
+import { changesMarkdown } from './model/compare';
 import type { SimulationResult } from './protocol';
 import type { Simulation } from './simulation';
 
-async function showMarkdown(text: string): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+async function showChanges(title: string, result: SimulationResult | undefined): Promise<void> {
+  if (!result?.changes) return;
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: changesMarkdown(title, result.changes) });
   await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
 }
 
-/** "Compare with last simulation": simulates the same scope again and lists what re-applying would change. */
+/**
+ * "Compare with last simulation": re-applies the scope over its previous
+ * simulation, whose texts the language server kept, and lists what
+ * `kubectl apply` would change.
+ */
 export async function compareWithLast(simulation: Simulation): Promise<void> {
-  const before = simulation.result;
-  const scope = simulation.scope ?? simulation.scopeOf();
-  if (!before || !scope) {
+  const scope = simulation.scope;
+  if (!simulation.result || !scope) {
     void vscode.window.showInformationMessage('Kubesim: simulate first (Kubesim: Simulate Apply); then edit and compare.');
     return;
   }
-  const after = await simulation.run(scope);
-  if (!after) return;
-  await showMarkdown(changesMarkdown(`Re-applying ${scope.name}: changes since the last simulation`, compareResults(before, after)));
+  const after = await simulation.run(scope, { from: 'last', title: 'Kubesim: re-applying over the last simulation' });
+  await showChanges(`Re-applying ${scope.name} over the last simulation`, after);
 }
 
 /**
- * "Compare with git HEAD": simulates the scope's files as committed at HEAD
- * and as they are now, and lists what applying the working tree over HEAD
- * would change. Runs git, so only in a trusted workspace.
+ * "Compare with git HEAD": applies the scope's files as committed at HEAD,
+ * lets the cluster settle, applies the working tree over them and lists what
+ * changed. Runs git, so only in a trusted workspace.
  */
 export async function compareWithGitHead(simulation: Simulation): Promise<void> {
   if (!vscode.workspace.isTrusted) {
@@ -37,16 +40,13 @@ export async function compareWithGitHead(simulation: Simulation): Promise<void> 
     void vscode.window.showInformationMessage('Kubesim: open a folder or a YAML file to compare.');
     return;
   }
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Kubesim: comparing with git HEAD', cancellable: true }, async (_progress, token) => {
-    try {
-      const sources = await headSources(scope.uris);
-      if (token.isCancellationRequested) return;
-      const before: SimulationResult = await simulation.request({ uris: [], sources }, token);
-      const after = await simulation.run(scope, { silent: true });
-      if (!after || token.isCancellationRequested) return;
-      await showMarkdown(changesMarkdown(`Applying ${scope.name} over git HEAD`, compareResults(before, after)));
-    } catch (e) {
-      if (!token.isCancellationRequested) void vscode.window.showErrorMessage(`Kubesim could not compare with git HEAD: ${(e as Error).message}`);
-    }
-  });
+  let sources: Awaited<ReturnType<typeof headSources>>;
+  try {
+    sources = await headSources(scope.uris);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Kubesim could not read git HEAD: ${(e as Error).message}`);
+    return;
+  }
+  const after = await simulation.run(scope, { from: { sources }, title: 'Kubesim: applying the working tree over git HEAD' });
+  await showChanges(`Applying ${scope.name} over git HEAD`, after);
 }

@@ -13,6 +13,8 @@ export interface SimulateParams {
   nodes?: { count: number; cpu: string; memory: string };
   /** Texts to apply instead of reading `uris` (a git revision of the files). */
   sources?: { uri: string; source: string; text: string }[];
+  /** A re-apply over the scope's previous simulation ("last", kept by the server) or over these texts (git HEAD). */
+  from?: 'last' | { sources: { uri: string; source: string; text: string }[] };
 }
 
 export interface Position {
@@ -72,6 +74,33 @@ export interface SimulationResult {
   skipped: string[];
   /** The kubectl-like report, as `kubesim simulate` prints it. */
   text: string;
+  /** With `from`: what the re-apply changed; the rest of the result is the cluster after it. */
+  changes?: SimChanges;
+}
+
+/** The simulator's change report of a re-apply (server/src/simulator/diff/changes.ts). */
+export interface SimChanges {
+  /** The second apply's lines: created / configured / unchanged / rejected. */
+  apply: ApplyRecord[];
+  rejected: ApplyRecord[];
+  added: ObjRef[];
+  removed: ObjRef[];
+  changed: (ObjRef & { fields: string[] })[];
+  rollouts: Rollout[];
+  endpoints: { namespace?: string; service: string; before: string[]; after: string[] }[];
+  /** Events recorded after the old version settled. */
+  events: SimEvent[];
+}
+
+export interface Rollout {
+  namespace?: string;
+  deployment: string;
+  newReplicaSet: string;
+  /** Kept after the change, scaled down (per revisionHistoryLimit). */
+  oldReplicaSets: { name: string; replicas: number }[];
+  deletedReplicaSets: string[];
+  podsCreated: string[];
+  podsDeleted: string[];
 }
 
 /** An object named by kind, namespace and name: what tree items and graph nodes point at. */

@@ -12,16 +12,15 @@ export interface Scope {
 
 /**
  * Runs `kubesim/simulate` in the language server with progress and
- * cancellation, keeps the last result (and the one before it, for
- * "Compare with last simulation"), publishes the simulation diagnostics
- * and writes the kubectl-like report to its output channel.
+ * cancellation, keeps the last result, publishes the simulation diagnostics
+ * and writes the kubectl-like report to its output channel. A run `from` an
+ * earlier version is a re-apply: its result is the cluster after it.
  */
 export class Simulation implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SimulationResult | undefined>();
   readonly onDidChange = this.changed.event;
   readonly diagnostics = vscode.languages.createDiagnosticCollection('kubesim-simulate');
   result: SimulationResult | undefined;
-  previous: SimulationResult | undefined;
   scope: Scope | undefined;
   private running: vscode.CancellationTokenSource | undefined;
 
@@ -38,7 +37,7 @@ export class Simulation implements vscode.Disposable {
   }
 
   /** Simulates `scope` and makes it the current result. A newer run cancels an older one. */
-  async run(scope: Scope, opts: { silent?: boolean } = {}): Promise<SimulationResult | undefined> {
+  async run(scope: Scope, opts: { silent?: boolean; from?: SimulateParams['from']; title?: string } = {}): Promise<SimulationResult | undefined> {
     this.running?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.running = source;
@@ -46,8 +45,7 @@ export class Simulation implements vscode.Disposable {
       token?.onCancellationRequested(() => source.cancel());
       progress?.report({ message: scope.name });
       try {
-        const result = await this.request({ uris: scope.uris }, source.token);
-        this.previous = this.result;
+        const result = await this.request({ uris: scope.uris, ...(opts.from ? { from: opts.from } : {}) }, source.token);
         this.result = result;
         this.scope = scope;
         this.publish(result);
@@ -64,11 +62,11 @@ export class Simulation implements vscode.Disposable {
       }
     };
     if (opts.silent) return task(undefined, undefined);
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Kubesim: simulating kubectl apply', cancellable: true }, task);
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: opts.title ?? 'Kubesim: simulating kubectl apply', cancellable: true }, task);
   }
 
   /** One request with the current settings; `sources` replaces reading the scope from disk. */
-  async request(params: Pick<SimulateParams, 'uris' | 'sources'>, token?: vscode.CancellationToken): Promise<SimulationResult> {
+  async request(params: Pick<SimulateParams, 'uris' | 'sources' | 'from'>, token?: vscode.CancellationToken): Promise<SimulationResult> {
     await this.client.start();
     return this.client.sendRequest<SimulationResult>(SIMULATE_METHOD, { ...simulationSettings(), ...params }, token);
   }

@@ -1,6 +1,6 @@
 import { locateObjects } from '../../server/src/lsp/simulate';
-import { simulateSources } from '../../server/src/simulator/index';
-import type { SimulationResult } from '../../client/src/protocol';
+import { simulateReapply, simulateSources } from '../../server/src/simulator/index';
+import type { SimChanges, SimulationResult } from '../../client/src/protocol';
 import { testEngine } from '../helpers/engine';
 
 /**
@@ -12,6 +12,12 @@ export function simulateYaml(files: Record<string, string>, seed = 1): Simulatio
   const list = Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, source: name, text }));
   const result = simulateSources(engine, list.map((f) => ({ source: f.source, text: f.text })), { seed });
   return JSON.parse(JSON.stringify({ ...result, locations: locateObjects(engine, list, 'default'), files: list.map((f) => f.source), skipped: [] })) as SimulationResult;
+}
+
+/** The change report of applying `now` over the settled `old`, as the client receives it in `changes`. */
+export function reapplyYaml(old: Record<string, string>, now: Record<string, string>): SimChanges {
+  const list = (files: Record<string, string>): { source: string; text: string }[] => Object.entries(files).map(([source, text]) => ({ source, text }));
+  return JSON.parse(JSON.stringify(simulateReapply(testEngine(), list(old), list(now), { seed: 1 }).changes)) as SimChanges;
 }
 
 export const deployment = (name: string, opts: { replicas?: number; image?: string; cpu?: string; labels?: string; extra?: string } = {}): string => `apiVersion: apps/v1

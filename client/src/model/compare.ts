@@ -1,151 +1,128 @@
-import type { KObj, ObjRef, SimulationResult } from '../protocol';
-import { dict, dicts, num, str } from './json';
-import { label, podProblem, refKey, refOf, ResultIndex } from './objects';
+import type { ApplyRecord, ObjRef, Rollout, SimChanges } from '../protocol';
+import { label, refKey } from './objects';
 
-export type ChangeKind = 'added' | 'removed' | 'rejected' | 'accepted' | 'configured' | 'scaled' | 'rollout' | 'pods' | 'endpoints' | 'claim';
-
-export interface Change {
-  kind: ChangeKind;
-  object: string;
-  text: string;
-}
-
-/** Fields the cluster writes; a difference there is not a change the user made. */
-const SERVER_FIELDS = new Set(['status', 'metadata']);
+/** Fields every write or every controller pass touches; listing them would hide what the user changed. */
+const BOOKKEEPING = /^(status(\.|$)|metadata\.(generation|resourceVersion|managedFields|annotations)$)/;
 
 /**
- * What re-applying NEW over OLD would change, from two simulations: objects
- * added and dropped, objects whose manifest changed (and which fields),
- * rollouts (a new pod template: a new ReplicaSet, or new revisions of
- * StatefulSet/DaemonSet pods, and how many pods get replaced), scaling,
- * pods that start or stop running, Services whose endpoints change, and
- * claims whose binding changes. Pod names and IPs differ between any two
- * runs, so pods are compared by workload and template, never by name.
+ * The simulator's change report of a re-apply as a Markdown change list for
+ * a read-only editor tab: what `kubectl apply` answers, rejections, Deployment
+ * rollouts (new ReplicaSet, old ones kept, pods replaced), Services whose
+ * endpoints change, what else the cluster's controllers changed, and the
+ * Warning events the re-apply raised.
  */
-export function compareResults(before: SimulationResult, after: SimulationResult): Change[] {
-  const a = new ResultIndex(before);
-  const b = new ResultIndex(after);
-  const out: Change[] = [];
-  const applied = (r: SimulationResult): Map<string, (typeof r.apply)[number]> => new Map(r.apply.map((x) => [refKey(x), x]));
-  const oldApply = applied(before);
-  const newApply = applied(after);
-  for (const [key, rec] of newApply) {
-    const old = oldApply.get(key);
-    const ref: ObjRef = { kind: rec.kind, namespace: rec.namespace, name: rec.name };
-    if (!old) {
-      out.push({ kind: 'added', object: label(ref), text: rec.result === 'rejected' ? `new, and rejected: ${rec.message}` : 'new: kubectl apply creates it' });
+export function changesMarkdown(title: string, c: SimChanges): string {
+  const out = [`# ${text(title)}`, '', applySummary(c.apply), ''];
+  const covered = new Set<string>(c.apply.map(refKey));
+  section(out, 'Rejected by the API server', c.rejected.map((a) => `- ${name(a)}: ${text(a.message)}`));
+  section(out, 'Rollouts', c.rollouts.flatMap((r) => rollout(r, covered)));
+  section(out, 'Endpoints changed', c.endpoints.map((e) => {
+    covered.add(refKey({ kind: 'Endpoints', namespace: e.namespace, name: e.service }));
+    // An EndpointSlice is named after its Service plus a generated suffix.
+    covered.add(refKey({ kind: 'EndpointSlice', namespace: e.namespace, name: e.service + '-*' }));
+    return endpoints(e);
+  }));
+  section(out, 'Applied', applied(c));
+  section(out, 'Also changed in the cluster', others(c, covered));
+  const warnings = c.events.filter((e) => e.type === 'Warning');
+  section(out, 'New warnings', warnings.map((e) => `- ${name(e.involvedObject)} **${text(e.reason)}**: ${text(e.message)}`));
+  if (!c.rollouts.length && !c.endpoints.length && !c.added.length && !c.removed.length && !changedByUser(c).length && !c.rejected.length) {
+    out.push('Nothing changes: re-applying leaves the simulated cluster as it is.', '');
+  }
+  return out.join('\n');
+}
+
+function applySummary(apply: readonly ApplyRecord[]): string {
+  if (apply.length === 0) return 'kubectl apply: no objects.';
+  const counts = new Map<string, number>();
+  for (const a of apply) counts.set(a.result, (counts.get(a.result) ?? 0) + 1);
+  const order = ['created', 'configured', 'unchanged', 'rejected'];
+  return `kubectl apply: ${order.filter((r) => counts.has(r)).map((r) => `${counts.get(r)} ${r}`).join(', ')}.`;
+}
+
+function rollout(r: Rollout, covered: Set<string>): string[] {
+  const ns = r.namespace;
+  covered.add(refKey({ kind: 'ReplicaSet', namespace: ns, name: r.newReplicaSet }));
+  for (const rs of [...r.oldReplicaSets.map((o) => o.name), ...r.deletedReplicaSets]) covered.add(refKey({ kind: 'ReplicaSet', namespace: ns, name: rs }));
+  for (const p of [...r.podsCreated, ...r.podsDeleted]) covered.add(refKey({ kind: 'Pod', namespace: ns, name: p }));
+  const lines = [`### ${name({ kind: 'Deployment', namespace: ns, name: r.deployment })}`, '', `- New ReplicaSet ${code(r.newReplicaSet)}.`];
+  if (r.oldReplicaSets.length) lines.push(`- Old ReplicaSets kept: ${r.oldReplicaSets.map((o) => `${code(o.name)} (${o.replicas} replica${o.replicas === 1 ? '' : 's'})`).join(', ')}.`);
+  if (r.deletedReplicaSets.length) lines.push(`- ReplicaSets deleted (beyond revisionHistoryLimit): ${list(r.deletedReplicaSets)}.`);
+  const replaced = Math.min(r.podsCreated.length, r.podsDeleted.length);
+  lines.push(`- ${replaced} pod${replaced === 1 ? '' : 's'} replaced: ${r.podsDeleted.length} deleted (${list(r.podsDeleted)}), ${r.podsCreated.length} created (${list(r.podsCreated)}).`, '');
+  return lines;
+}
+
+function endpoints(e: SimChanges['endpoints'][number]): string {
+  const gone = e.before.filter((x) => !e.after.includes(x));
+  const come = e.after.filter((x) => !e.before.includes(x));
+  const parts = [`${e.before.length} → ${e.after.length} ready endpoints`];
+  if (gone.length) parts.push(`removed ${list(gone)}`);
+  if (come.length) parts.push(`added ${list(come)}`);
+  return `- ${name({ kind: 'Service', namespace: e.namespace, name: e.service })}: ${parts.join('; ')}`;
+}
+
+/** The objects of the manifests, by what the apply did, with the fields a configured one changed. */
+function applied(c: SimChanges): string[] {
+  const fields = new Map(changedByUser(c).map((o) => [refKey(o), o.fields]));
+  const lines: string[] = [];
+  for (const result of ['created', 'configured', 'unchanged'] as const) {
+    const objs = c.apply.filter((a) => a.result === result);
+    if (!objs.length) continue;
+    if (result === 'unchanged') {
+      lines.push(`- Unchanged (${objs.length}): ${objs.map(name).join(', ')}`);
       continue;
     }
-    if (old.result !== 'rejected' && rec.result === 'rejected') out.push({ kind: 'rejected', object: label(ref), text: `now rejected: ${rec.message}` });
-    else if (old.result === 'rejected' && rec.result !== 'rejected') out.push({ kind: 'accepted', object: label(ref), text: 'now accepted by the API server' });
-    const x = a.get(ref);
-    const y = b.get(ref);
-    if (x && y) out.push(...objectChanges(a, b, x, y));
-  }
-  for (const [key, rec] of oldApply) {
-    if (!newApply.has(key)) out.push({ kind: 'removed', object: label(rec), text: 'no longer in the manifests; kubectl apply without --prune leaves it in the cluster' });
-  }
-  return out;
-}
-
-function objectChanges(a: ResultIndex, b: ResultIndex, x: KObj, y: KObj): Change[] {
-  const object = label(refOf(x));
-  const out: Change[] = [];
-  const fields = changedFields(x, y);
-  if (fields.length) out.push({ kind: 'configured', object, text: `configured: ${fields.join(', ')} changed` });
-  if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].includes(x.kind)) out.push(...workloadChanges(a, b, x, y, object));
-  if (x.kind === 'Service') {
-    const before = endpointSummary(a, x);
-    const after = endpointSummary(b, y);
-    if (before.count !== after.count || before.owners !== after.owners) {
-      out.push({ kind: 'endpoints', object, text: `endpoints ${before.count} → ${after.count}${before.owners !== after.owners ? ` (pods of ${after.owners || 'nothing'}, was ${before.owners || 'nothing'})` : ''}` });
+    for (const a of objs) {
+      const f = fields.get(refKey(a));
+      lines.push(`- ${result === 'created' ? 'Created' : 'Configured'}: ${name(a)}${f?.length ? ` (${f.map(code).join(', ')} changed)` : ''}`);
     }
   }
-  if (x.kind === 'PersistentVolumeClaim') {
-    const p = (o: KObj): string => str(dict(o.status).phase) ?? 'Pending';
-    if (p(x) !== p(y)) out.push({ kind: 'claim', object, text: `${p(x)} → ${p(y)}` });
-  }
-  return out;
+  return lines;
 }
 
-function workloadChanges(a: ResultIndex, b: ResultIndex, x: KObj, y: KObj, object: string): Change[] {
-  const out: Change[] = [];
-  const replicas = (o: KObj): number | undefined => num(dict(o.spec).replicas);
-  if (replicas(x) !== replicas(y) && x.kind !== 'DaemonSet') out.push({ kind: 'scaled', object, text: `scales ${replicas(x) ?? 1} → ${replicas(y) ?? 1} replicas` });
-  const oldPods = podsOf(a, x);
-  const newPods = podsOf(b, y);
-  const revisions = (pods: KObj[]): string => [...new Set(pods.map(revisionOf))].sort().join(',');
-  if (oldPods.length && newPods.length && revisions(oldPods) !== revisions(newPods)) {
-    const via = x.kind === 'Deployment' ? `new ReplicaSet ${newReplicaSet(b, y) ?? '?'} replaces ${newReplicaSet(a, x) ?? '?'}` : 'pods are recreated with the new template';
-    out.push({ kind: 'rollout', object, text: `rolls out: ${via}; ${oldPods.length} pod${oldPods.length === 1 ? '' : 's'} replaced` });
-  }
-  const running = (pods: KObj[]): number => pods.filter((p) => !podProblem(p)).length;
-  if (running(oldPods) !== running(newPods) || oldPods.length !== newPods.length) {
-    const stuck = newPods.map(podProblem).find((p) => p);
-    out.push({ kind: 'pods', object, text: `running pods ${running(oldPods)}/${oldPods.length} → ${running(newPods)}/${newPods.length}${stuck ? ` (${stuck.reason}${stuck.message ? `: ${stuck.message}` : ''})` : ''}` });
-  }
-  return out;
+/** What the controllers did beyond the rollouts and endpoints above: pods of other workloads, claims bound, jobs run. */
+function others(c: SimChanges, covered: Set<string>): string[] {
+  const byKind = new Map<string, { created: string[]; deleted: string[]; changed: string[] }>();
+  const add = (o: ObjRef, how: 'created' | 'deleted' | 'changed'): void => {
+    if (covered.has(refKey(o)) || (o.kind === 'EndpointSlice' && covered.has(refKey({ ...o, name: o.name.replace(/-[a-z0-9]{5}$/, '-*') })))) return;
+    const entry = byKind.get(o.kind) ?? { created: [], deleted: [], changed: [] };
+    entry[how].push(o.name);
+    byKind.set(o.kind, entry);
+  };
+  for (const o of c.added) add(o, 'created');
+  for (const o of c.removed) add(o, 'deleted');
+  for (const o of changedByUser(c)) add(o, 'changed');
+  return [...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, e]) => {
+    const parts = (['created', 'deleted', 'changed'] as const).filter((h) => e[h].length).map((h) => `${e[h].length} ${h} (${list(e[h])})`);
+    return `- ${kind}: ${parts.join(', ')}`;
+  });
 }
 
-function podsOf(ix: ResultIndex, w: KObj): KObj[] {
-  return w.kind === 'Deployment' ? ix.ownedBy(w, 'ReplicaSet').flatMap((rs) => ix.ownedBy(rs, 'Pod')) : ix.ownedBy(w, 'Pod');
+/** Changed objects with only the fields that say something, dropping those whose only change is bookkeeping. */
+function changedByUser(c: SimChanges): SimChanges['changed'] {
+  return c.changed.map((o) => ({ ...o, fields: o.fields.filter((f) => !BOOKKEEPING.test(f)) })).filter((o) => o.fields.length);
 }
 
-/** The pod template a pod was made from: pod-template-hash for ReplicaSets, controller-revision-hash for StatefulSets and DaemonSets. */
-function revisionOf(p: KObj): string {
-  const l = p.metadata.labels ?? {};
-  return l['pod-template-hash'] ?? l['controller-revision-hash'] ?? '';
+function section(out: string[], heading: string, lines: string[]): void {
+  if (!lines.length) return;
+  out.push(`## ${heading}`, '', ...lines);
+  if (out[out.length - 1] !== '') out.push('');
 }
 
-function newReplicaSet(ix: ResultIndex, d: KObj): string | undefined {
-  return ix.ownedBy(d, 'ReplicaSet').find((rs) => (num(dict(rs.spec).replicas) ?? 0) > 0)?.metadata.name ?? ix.ownedBy(d, 'ReplicaSet')[0]?.metadata.name;
+/** At most this many names in a list; the rest are counted. */
+const LIST_MAX = 10;
+
+function list(names: readonly string[]): string {
+  if (!names.length) return 'none';
+  const shown = names.slice(0, LIST_MAX).map(code).join(', ');
+  return names.length > LIST_MAX ? `${shown} and ${names.length - LIST_MAX} more` : shown;
 }
 
-function endpointSummary(ix: ResultIndex, svc: KObj): { count: number; owners: string } {
-  const ep = ix.get({ kind: 'Endpoints', namespace: svc.metadata.namespace, name: svc.metadata.name });
-  let count = 0;
-  const owners = new Set<string>();
-  for (const s of dicts(ep?.subsets)) {
-    for (const addr of dicts(s.addresses)) {
-      count += Math.max(1, dicts(s.ports).length);
-      const pod = ix.get({ kind: 'Pod', namespace: svc.metadata.namespace, name: str(dict(addr.targetRef).name) ?? '' });
-      if (pod) owners.add(label(refOf(ix.root(pod))));
-    }
-  }
-  return { count, owners: [...owners].sort().join(', ') };
-}
+const name = (r: ObjRef): string => code(label(r)) + (r.namespace && r.namespace !== 'default' ? ` in ${code(r.namespace)}` : '');
 
-/** Top-level fields (and spec's fields one level down) whose values differ, ignoring what the cluster writes. */
-function changedFields(x: KObj, y: KObj): string[] {
-  const out: string[] = [];
-  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-  for (const k of [...keys].sort()) {
-    if (SERVER_FIELDS.has(k)) continue;
-    if (k === 'spec') {
-      const sx = dict(x.spec);
-      const sy = dict(y.spec);
-      for (const f of [...new Set([...Object.keys(sx), ...Object.keys(sy)])].sort()) {
-        // Allocated by the cluster on each run (ClusterIPs, bound volume names).
-        if (['clusterIP', 'clusterIPs', 'volumeName'].includes(f)) continue;
-        if (JSON.stringify(sx[f]) !== JSON.stringify(sy[f])) out.push(`spec.${f}`);
-      }
-    } else if (JSON.stringify(x[k]) !== JSON.stringify(y[k])) out.push(k);
-  }
-  const labels = (o: KObj): string => JSON.stringify(o.metadata.labels ?? {});
-  if (labels(x) !== labels(y)) out.push('metadata.labels');
-  return out;
-}
+/** Inline code that its own content cannot close. */
+const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
 
-/** The change list as Markdown, grouped by object, for a read-only editor tab. */
-export function changesMarkdown(title: string, changes: readonly Change[]): string {
-  if (changes.length === 0) return `# ${title}\n\nNo changes: re-applying would leave the simulated cluster as it is.\n`;
-  const lines = [`# ${title}`, '', `${changes.length} change${changes.length === 1 ? '' : 's'}.`, ''];
-  const byObject = new Map<string, Change[]>();
-  for (const c of changes) byObject.set(c.object, [...(byObject.get(c.object) ?? []), c]);
-  for (const [object, list] of byObject) {
-    lines.push(`## ${object}`, '');
-    for (const c of list) lines.push(`- **${c.kind}**: ${c.text}`);
-    lines.push('');
-  }
-  return lines.join('\n');
-}
+/** Free text (API server messages, event messages) with Markdown's special characters escaped. */
+const text = (s: string): string => s.replace(/[\\`*_[\]<>#|~]/g, (ch) => '\\' + ch).replace(/\n/g, ' ');

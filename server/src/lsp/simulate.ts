@@ -4,12 +4,13 @@ import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type 
 import type { Engine } from '../engine/check';
 import { isClusterScoped } from '../engine/index/scope';
 import { resourcesOf, spanAt } from '../engine/k8s/resource';
-import { formatText, simulateSources, type ClusterDescription, type SimResult } from '../simulator/index';
+import { formatChanges, formatText, simulateReapply, simulateSources, type ClusterDescription, type SimChanges, type SimResult } from '../simulator/index';
 import { readClusterFile } from '../node/clusterFile';
 import { excludeMatcher } from '../node/scan';
 import { quickNodeSettings } from './settings';
 import { PathError } from '../cli/files';
 import { Converter } from './convert';
+import { LastSimulations } from './lastSimulation';
 import { CancelledError, readScope, type ScopeFile } from './simulateScope';
 import type { ServerState } from './server';
 
@@ -27,6 +28,13 @@ export interface SimulateParams {
   nodes?: { count: number; cpu: string; memory: string };
   /** Texts to apply instead of reading `uris` from disk (a git revision of the files), in apply order. */
   sources?: { uri: string; source: string; text: string }[];
+  /**
+   * Makes the request a re-apply: these files are applied first and settle,
+   * then the scope is applied over them. "last" is the texts of this scope's
+   * previous simulation, which the server keeps; `{sources}` are texts the
+   * client sends (a git revision).
+   */
+  from?: 'last' | { sources: ScopeFile[] };
 }
 
 /** Where an object of the result was written: generated objects have none, their owners do. */
@@ -45,6 +53,8 @@ export interface SimulateResponse extends SimResult {
   skipped: string[];
   /** The kubectl-like report (`kubesim simulate` text format). */
   text: string;
+  /** With `from`: what the re-apply changed (the result is the cluster after it). */
+  changes?: SimChanges;
 }
 
 /**
@@ -54,11 +64,14 @@ export interface SimulateResponse extends SimResult {
  * Secret values never leave the server.
  */
 export function registerSimulate(state: ServerState): void {
-  state.connection.onRequest(SIMULATE_METHOD, (raw: unknown, token: CancellationToken) => simulateRequest(state, raw, token));
+  const last = new LastSimulations();
+  state.connection.onRequest(SIMULATE_METHOD, (raw: unknown, token: CancellationToken) => simulateRequest(state, last, raw, token));
 }
 
-export async function simulateRequest(state: ServerState, raw: unknown, token: CancellationToken): Promise<SimulateResponse> {
+async function simulateRequest(state: ServerState, last: LastSimulations, raw: unknown, token: CancellationToken): Promise<SimulateResponse> {
   const params = readParams(raw);
+  const oldFiles = params.from === 'last' ? last.get(params.uris) : params.from?.sources;
+  if (params.from === 'last' && !oldFiles) throw new ResponseError(ErrorCodes.InvalidParams, 'There is no earlier simulation of this scope to compare with: simulate it first.');
   let scope: { files: ScopeFile[]; skipped: string[] };
   try {
     scope = params.sources ? { files: params.sources, skipped: [] } : await readScope(params.uris, {
@@ -75,16 +88,24 @@ export async function simulateRequest(state: ServerState, raw: unknown, token: C
   const engine = state.workspace.engine;
   const defaultNamespace = state.settings.defaultNamespace;
   const cluster = await clusterOf(state, params.uris);
-  const result = simulateSources(engine, scope.files.map((f) => ({ source: f.source, text: f.text })), {
+  const texts = (files: readonly ScopeFile[]): { source: string; text: string }[] => files.map((f) => ({ source: f.source, text: f.text }));
+  const opts = {
     seed: params.seed ?? 1,
     defaultNamespace,
     cluster,
     // The request's own nodes win over the kubesim.clusterNodes* settings.
     nodes: params.nodes ?? quickNodeSettings(state.settings),
-  });
+  };
+  // Secret values are masked inside the simulator (no showSecrets), so neither the objects nor the change report carry them.
+  const reapply = oldFiles ? simulateReapply(engine, texts(oldFiles), texts(scope.files), opts) : undefined;
+  const result = reapply?.after ?? simulateSources(engine, texts(scope.files), opts);
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Simulation cancelled.');
+  if (params.uris.length) last.remember(params.uris, scope.files);
   if (params.secretValues === 'hidden') for (const o of result.objects) if (o.kind === 'Secret') delete o.data, delete o.stringData;
-  return { ...result, locations: locateObjects(engine, scope.files, defaultNamespace), files: scope.files.map((f) => f.source), skipped: scope.skipped, text: formatText(result) };
+  const response: SimulateResponse = { ...result, locations: locateObjects(engine, scope.files, defaultNamespace), files: scope.files.map((f) => f.source), skipped: scope.skipped, text: formatText(result) };
+  if (!reapply) return response;
+  // The text is what `kubesim simulate NEW --from OLD` prints.
+  return { ...response, changes: reapply.changes, text: formatChanges(reapply.changes) + '\n--- cluster after the change\n\n' + response.text };
 }
 
 /** The `kubesim.cluster` file, relative to the workspace folder that holds the scope; undefined for the default cluster. */
@@ -133,8 +154,23 @@ function readParams(raw: unknown): SimulateParams {
   const n = p.nodes && typeof p.nodes === 'object' ? (p.nodes as Record<string, unknown>) : undefined;
   const nodes = n && typeof n.count === 'number' && Number.isInteger(n.count) && n.count >= 1 && n.count <= 1000 && typeof n.cpu === 'string' && QUANTITY.test(n.cpu) && typeof n.memory === 'string' && QUANTITY.test(n.memory) ? { count: n.count, cpu: n.cpu, memory: n.memory } : undefined;
   if (p.nodes !== undefined && !nodes) throw new ResponseError(ErrorCodes.InvalidParams, '"nodes" must be {count: 1..1000, cpu: "4", memory: "16Gi"}.');
-  const sources = p.sources === undefined ? undefined : Array.isArray(p.sources) && p.sources.every((f) => f && typeof f === 'object' && ['uri', 'source', 'text'].every((k) => typeof (f as Record<string, unknown>)[k] === 'string')) ? (p.sources as ScopeFile[]) : null;
+  const sources = p.sources === undefined ? undefined : isSourceList(p.sources) ? p.sources : null;
   if (sources === null) throw new ResponseError(ErrorCodes.InvalidParams, '"sources" must be a list of {uri, source, text}.');
   const seed = typeof p.seed === 'number' && Number.isInteger(p.seed) && p.seed >= 0 ? p.seed : 1;
-  return { uris, exclude, secretValues, seed, nodes, sources: sources?.filter((f) => !excludeMatcher({ base: '/', globs: exclude })('/' + f.source)) };
+  const kept = (files: ScopeFile[]): ScopeFile[] => files.filter((f) => !excludeMatcher({ base: '/', globs: exclude })('/' + f.source));
+  return { uris, exclude, secretValues, seed, nodes, sources: sources && kept(sources), from: readFrom(p.from, uris, kept) };
 }
+
+function readFrom(raw: unknown, uris: string[], kept: (files: ScopeFile[]) => ScopeFile[]): SimulateParams['from'] {
+  if (raw === undefined) return undefined;
+  if (raw === 'last') {
+    if (uris.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, '"from": "last" needs the "uris" of the scope that was simulated before.');
+    return 'last';
+  }
+  const sources = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).sources : undefined;
+  if (!isSourceList(sources)) throw new ResponseError(ErrorCodes.InvalidParams, '"from" must be "last" or {sources: [{uri, source, text}]}.');
+  return { sources: kept(sources) };
+}
+
+const isSourceList = (v: unknown): v is ScopeFile[] =>
+  Array.isArray(v) && v.every((f) => f && typeof f === 'object' && ['uri', 'source', 'text'].every((k) => typeof (f as Record<string, unknown>)[k] === 'string'));
