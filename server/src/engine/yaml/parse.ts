@@ -209,14 +209,14 @@ function resplit(previous: ParsedFile, text: string): { starts: number[]; kept: 
   const limit = Math.min(old.length, text.length);
   let prefix = limit;
   for (const d of docs) {
-    if (d.end <= limit && text.startsWith(d.text, d.start)) continue;
+    if (d.end <= limit && text.slice(d.start, d.end) === d.text) continue;
     prefix = Math.min(limit, d.start + commonPrefix(old, text, d.start, Math.min(d.end, limit)));
     break;
   }
   let suffix = limit - prefix;
   for (let i = docs.length - 1; i >= 0; i--) {
     const d = docs[i];
-    if (old.length - d.start <= suffix && text.startsWith(d.text, d.start + delta)) continue;
+    if (old.length - d.start <= suffix && text.slice(d.start + delta, d.end + delta) === d.text) continue;
     suffix = Math.min(suffix, old.length - d.end + commonSuffix(old, text, d.end, Math.max(d.start, old.length - suffix), delta));
     break;
   }
