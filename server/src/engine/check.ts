@@ -52,8 +52,9 @@ export class Engine {
     return !this.bundle.kinds[`${res.apiVersion}:${res.kind}`] && !this.builtinGroups.has(res.group);
   }
 
-  parse(uri: string, text: string): ParsedFile {
-    return parseYamlFile(uri, text, this.cache);
+  /** With the file's previous version, only the documents around the edit are cut and looked up again. */
+  parse(uri: string, text: string, previous?: ParsedFile): ParsedFile {
+    return parseYamlFile(uri, text, this.cache, previous);
   }
 
   /** Diagnostics for one file, on its own (cross-file checks come from the workspace). Never throws. */

@@ -85,7 +85,7 @@ export class Workspace {
       this.lastAffected.set(uri, []);
       return existing;
     }
-    const parsed = this.engine.parse(uri, text);
+    const parsed = this.engine.parse(uri, text, existing?.parsed);
     const kustomization = isGoTemplate(text) ? undefined : kustomizationOf(parsed);
     const file: WorkspaceFile = { uri, parsed, resources: resourcesOf(parsed), ...(kustomization ? { kustomization } : {}) };
     this.files.set(uri, file);

@@ -1,10 +1,7 @@
 import type { Resource } from '../k8s/resource';
 import type { Kustomization } from '../k8s/kustomization';
 import { isNonResource } from '../k8s/nonResource';
-import { crdDefinition } from '../crd/definition';
-import { hash53 } from '../util/hash';
-import { factsOf, generatedBy, podPorts } from './facts';
-import { runsPods } from '../k8s/podSpecs';
+import { derivedFacts, withId } from './derived';
 import { KustomizeLayout } from './kustomize';
 import { effectiveNamespace } from './scope';
 import type { IndexedResource, IndexView, PodTemplateFact } from './types';
@@ -153,61 +150,70 @@ export class WorkspaceIndex {
 
   private unlink(uri: string, entry: FileEntry | undefined): void {
     if (!entry) return;
+    // Each list is filtered once per file: a file with many objects of one kind would otherwise filter it once per object.
+    const keys = new Set<string>();
+    const kinds = new Set<string>();
     for (const r of entry.resources) {
-      removeFrom(this.byKey, objTopic(r.group, r.kind, r.namespace, r.name), uri, (x) => x.uri);
-      removeFrom(this.byKind, kindTopic(r.group, r.kind, r.namespace), uri, (x) => x.uri);
+      keys.add(objTopic(r.group, r.kind, r.namespace, r.name));
+      kinds.add(kindTopic(r.group, r.kind, r.namespace));
       this.ids.delete(r.id);
     }
-    for (const [topic] of entry.crds) removeFrom(this.crdsBy, topic, uri, (x) => x.uri);
-    for (const t of entry.templates) if (t.owner.namespace !== undefined) removeFrom(this.pods, t.owner.namespace, uri, (x) => x.owner.uri);
+    for (const k of keys) removeFrom(this.byKey, k, uri, (x) => x.uri);
+    for (const k of kinds) removeFrom(this.byKind, k, uri, (x) => x.uri);
+    for (const topic of new Set(entry.crds.map(([t]) => t))) removeFrom(this.crdsBy, topic, uri, (x) => x.uri);
+    const namespaces = new Set<string>();
+    for (const t of entry.templates) if (t.owner.namespace !== undefined) namespaces.add(t.owner.namespace);
+    for (const ns of namespaces) removeFrom(this.pods, ns, uri, (x) => x.owner.uri);
   }
 
   private build(uri: string, input: readonly Resource[], kustomization?: Kustomization): FileEntry {
     const out: IndexedResource[] = [];
     const templates: PodTemplateFact[] = [];
     const crds: [string, IndexedResource][] = [];
+    // Fingerprints are the facts' JSON; each object's is computed once per document text (derivedFacts).
     const topics = new Map<string, string[]>();
-    const add = (topic: string, fact: unknown): void => {
-      const list = topics.get(topic) ?? [];
-      list.push(JSON.stringify(fact));
-      topics.set(topic, list);
+    const add = (topic: string, json: string): void => {
+      const list = topics.get(topic);
+      if (list) list.push(json);
+      else topics.set(topic, [json]);
     };
     const seen = new Map<string, number>();
     const fileNamespace = this.layout.namespaceOfFile(uri);
-    const push = (res: Resource, group: string, kind: string, name: string, facts: IndexedResource['facts'], generated: boolean, written = fileNamespace ?? res.namespace): IndexedResource => {
+    const push = (res: Resource, group: string, kind: string, name: string, facts: IndexedResource['facts'], factsJson: string, generated: boolean, written = fileNamespace ?? res.namespace): IndexedResource => {
       const namespace = effectiveNamespace(kind, written, this.defaultNamespace);
       const key = `${generated ? 'gen:' : ''}${group}/${kind}/${namespace ?? ''}/${name}`;
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
       const r: IndexedResource = { id: `${uri}#${key}#${n}`, uri, res, group, kind, name, ...(namespace !== undefined ? { namespace } : {}), facts };
       out.push(r);
-      add(objTopic(group, kind, namespace, name), [r.id, facts]);
-      add(kindTopic(group, kind, namespace), r.id);
+      add(objTopic(group, kind, namespace, name), withId(r.id, factsJson));
+      add(kindTopic(group, kind, namespace), JSON.stringify(r.id));
       return r;
     };
     // A patch is part of another object, not one of its own.
     const resources = this.layout.isPatch(uri) ? [] : input;
     if (kustomization) {
       const ns = this.layout.namespaceOfGenerated(uri);
-      for (const g of kustomization.generated)
-        push(kustomization.res, '', g.kind, g.name, { ...(g.keys ? { keys: g.keys } : {}), generatedBy: `kustomization ${uri}`, generatorPath: g.path }, true, g.namespace ?? ns);
+      for (const g of kustomization.generated) {
+        const facts = { ...(g.keys ? { keys: g.keys } : {}), generatedBy: `kustomization ${uri}`, generatorPath: g.path };
+        push(kustomization.res, '', g.kind, g.name, facts, JSON.stringify(facts), true, g.namespace ?? ns);
+      }
     }
     for (const res of resources) {
       if (!res.name || isNonResource(res.group, res.version, res.kind)) continue;
-      const owner = push(res, res.group, res.kind, res.name, factsOf(res), false);
-      const crd = crdDefinition(res);
-      if (crd) {
-        // The whole spec is the fact custom resources read; a hash keeps the fingerprint small.
-        add(crdTopic(crd.group, crd.kind), [owner.id, hash53(JSON.stringify(res.value.spec))]);
-        add(crdGroupTopic(crd.group), [owner.id, crd.kind]);
-        crds.push([crdTopic(crd.group, crd.kind), owner], [crdGroupTopic(crd.group), owner]);
+      const derived = derivedFacts(res);
+      const owner = push(res, res.group, res.kind, res.name, derived.facts, derived.factsJson, false);
+      if (derived.crd) {
+        const { group, kind, specHash } = derived.crd;
+        add(crdTopic(group, kind), withId(owner.id, specHash));
+        add(crdGroupTopic(group), withId(owner.id, JSON.stringify(kind)));
+        crds.push([crdTopic(group, kind), owner], [crdGroupTopic(group), owner]);
       }
-      for (const g of generatedBy(res)) push(res, g.group, g.kind, g.name, g.facts, true);
-      if (!runsPods(res) || owner.namespace === undefined) continue;
-      for (const p of podPorts(res)) {
-        const t: PodTemplateFact = { owner, labels: p.labels, labelsPath: p.labelsPath, ports: p.ports ?? [], portsKnown: p.ports !== undefined };
-        templates.push(t);
-        const fact = [owner.id, p.labels, p.labelsPath, p.ports ?? null];
+      for (const g of derived.generated) push(res, g.object.group, g.object.kind, g.object.name, g.object.facts, g.factsJson, true);
+      if (owner.namespace === undefined) continue;
+      for (const p of derived.pods) {
+        templates.push({ owner, labels: p.labels, labelsPath: p.labelsPath, ports: p.ports ?? [], portsKnown: p.ports !== undefined });
+        const fact = withId(owner.id, p.json);
         add(podsTopic(owner.namespace), fact);
         add(ALL_PODS, fact);
       }

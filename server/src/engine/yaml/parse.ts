@@ -54,9 +54,19 @@ const DOC_START = /^---(?=[ \t\r\n]|$)/;
 /** Offsets where each document starts: 0, and each `---` line. */
 export function documentStarts(text: string): number[] {
   const starts = [0];
-  let lineStart = 0;
-  let onlyPreamble = true; // directives and comments so far belong to the next document
-  while (lineStart < text.length) {
+  scanStarts(text, 0, text.length, starts);
+  return starts;
+}
+
+/**
+ * Pushes the document starts among the lines beginning in [from, to). `from`
+ * is 0 or a document start: past the first `---`, no line is preamble any more.
+ * Returns whether everything scanned was preamble.
+ */
+function scanStarts(text: string, from: number, to: number, starts: number[]): boolean {
+  let lineStart = from;
+  let onlyPreamble = from === 0; // directives and comments so far belong to the next document
+  while (lineStart < to) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     if (text.charCodeAt(lineStart) === 45 /* - */ && DOC_START.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 5)))) {
@@ -69,7 +79,7 @@ export function documentStarts(text: string): number[] {
     if (nl < 0) break;
     lineStart = nl + 1;
   }
-  return starts;
+  return onlyPreamble;
 }
 
 /**
@@ -131,33 +141,116 @@ export function parseChunk(text: string): ParsedChunk {
   return { doc, value, problems };
 }
 
-/** A bounded cache of parsed documents keyed by their text. */
+/**
+ * Parsed documents by text. An entry lives as long as something holds its
+ * parsed document (a file's current version, a cached result) plus the last
+ * `recent` parses, so superseded versions of edited documents are freed
+ * instead of filling the cache.
+ */
 export class ChunkCache {
-  private readonly map = new Map<string, ParsedChunk>();
-  constructor(private readonly capacity = 20000) {}
+  private readonly map = new Map<string, WeakRef<ParsedChunk>>();
+  private readonly freed = new FinalizationRegistry<string>((key) => {
+    // The key may have been parsed again since; only drop an entry whose document is gone.
+    if (this.map.get(key)?.deref() === undefined) this.map.delete(key);
+  });
+  private readonly ring: ParsedChunk[] = [];
+  private next = 0;
+  constructor(private readonly recent = 256) {}
 
   get(text: string): ParsedChunk {
-    let hit = this.map.get(text);
-    if (hit) {
-      this.map.delete(text);
-      this.map.set(text, hit);
-      return hit;
-    }
-    hit = parseChunk(text);
-    this.map.set(text, hit);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
-    return hit;
+    const hit = this.map.get(text)?.deref();
+    if (hit) return hit;
+    // A slice of the file would keep the whole file text alive as long as the entry (and every node's source).
+    const own = copyOf(text);
+    const chunk = parseChunk(own);
+    this.map.set(own, new WeakRef(chunk));
+    this.freed.register(chunk, own);
+    this.ring[this.next] = chunk;
+    this.next = (this.next + 1) % this.recent;
+    return chunk;
+  }
+
+  /** Entries whose parsed document is still alive (tests). */
+  liveSize(): number {
+    let n = 0;
+    for (const ref of this.map.values()) if (ref.deref()) n++;
+    return n;
   }
 }
 
-export function parseYamlFile(uri: string, text: string, cache?: ChunkCache): ParsedFile {
-  const starts = documentStarts(text);
+/** A string with its own storage: concatenation then slicing makes V8 flatten into a fresh buffer. */
+const copyOf = (text: string): string => (' ' + text).slice(1);
+
+/**
+ * Cuts and parses a file. With the file's previous version, only the
+ * documents around the edited range are cut and looked up again; the others
+ * keep their parsed form.
+ */
+export function parseYamlFile(uri: string, text: string, cache?: ChunkCache, previous?: ParsedFile): ParsedFile {
+  const { starts, kept } = previous && previous.documents.length > 0 ? resplit(previous, text) : { starts: documentStarts(text), kept: new Map<number, ParsedChunk>() };
   const documents: YamlDocument[] = starts.map((start, index) => {
     const end = index + 1 < starts.length ? starts[index + 1] : text.length;
     const chunk = text.slice(start, end);
-    return { index, start, end, text: chunk, parsed: cache ? cache.get(chunk) : parseChunk(chunk) };
+    return { index, start, end, text: chunk, parsed: kept.get(start) ?? (cache ? cache.get(chunk) : parseChunk(chunk)) };
   });
   return { uri, text, documents };
+}
+
+/**
+ * Document starts of `text` from those of the previous version: starts in the
+ * unchanged prefix and suffix are kept (the line scan is deterministic), only
+ * the lines between them are scanned. Documents wholly in the unchanged parts
+ * keep their parsed chunk, by new start offset.
+ */
+function resplit(previous: ParsedFile, text: string): { starts: number[]; kept: Map<number, ParsedChunk> } {
+  const old = previous.text;
+  const docs = previous.documents;
+  const delta = text.length - old.length;
+  const limit = Math.min(old.length, text.length);
+  let prefix = limit;
+  for (const d of docs) {
+    if (d.end <= limit && text.slice(d.start, d.end) === d.text) continue;
+    prefix = Math.min(limit, d.start + commonPrefix(old, text, d.start, Math.min(d.end, limit)));
+    break;
+  }
+  let suffix = limit - prefix;
+  for (let i = docs.length - 1; i >= 0; i--) {
+    const d = docs[i];
+    if (old.length - d.start <= suffix && text.slice(d.start + delta, d.end + delta) === d.text) continue;
+    suffix = Math.min(suffix, old.length - d.end + commonSuffix(old, text, d.end, Math.max(d.start, old.length - suffix), delta));
+    break;
+  }
+  const oldStarts = docs.map((d) => d.start);
+  // The last start whose `---` test (5 characters) lies in the prefix, and the first whose preceding newline lies in the suffix.
+  let a = 0;
+  for (const s of oldStarts) if (s + 5 <= prefix) a = s;
+  let firstKept = oldStarts.findIndex((s) => s >= old.length - suffix + 1 && s + delta > a);
+  if (firstKept < 0) firstKept = oldStarts.length;
+  const b = firstKept < oldStarts.length ? oldStarts[firstKept] + delta : text.length;
+  // From a start (a > 0) the scan is past the preamble; from 0 it may still be in it at b, where the old scan was not.
+  const starts = a > 0 ? oldStarts.filter((s) => s < a) : [0];
+  if (scanStarts(text, a, b, starts) && a === 0 && firstKept < oldStarts.length) return { starts: documentStarts(text), kept: new Map() };
+  for (let i = firstKept; i < oldStarts.length; i++) starts.push(oldStarts[i] + delta);
+  const kept = new Map<number, ParsedChunk>();
+  for (const d of docs) {
+    if (d.end <= a) kept.set(d.start, d.parsed);
+    else if (d.index >= firstKept) kept.set(d.start + delta, d.parsed);
+  }
+  return { starts, kept };
+}
+
+/** Length of the common prefix of a[from..] and b[from..], looking at most up to `to`. */
+function commonPrefix(a: string, b: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i - from;
+}
+
+/** How many characters before `end` in a (end + delta in b) are equal, looking back at most to `floor`. */
+function commonSuffix(a: string, b: string, end: number, floor: number, delta: number): number {
+  let i = end;
+  while (i > floor && i + delta > 0 && a.charCodeAt(i - 1) === b.charCodeAt(i - 1 + delta)) i--;
+  return end - i;
 }
 
 /** True when the document's root is a mapping with string apiVersion and kind. */
