@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from '../server/src/engine/diagnostic';
 import { LineIndex } from '../server/src/engine/text/lineIndex';
 import { testEngine } from './helpers/engine';
-import { SHARED } from './helpers/paths';
+import { generateWorkspace, GENERATOR, type Mistake, type Place } from './helpers/generatedWorkspace';
 
 /**
  * Recall on a generated workspace (../shared/bench/gen-workspace.mjs): every
@@ -15,26 +13,6 @@ import { SHARED } from './helpers/paths';
  * documents without a planted mistake get no error at all. Cross-resource
  * mistakes belong to the workspace checks and are not judged here.
  */
-const GENERATOR = path.join(SHARED, 'bench', 'gen-workspace.mjs');
-
-interface Place {
-  file: string;
-  /** 0-based document index within the file. */
-  doc: number;
-  /** 1-based. */
-  line: number;
-}
-
-interface Mistake {
-  id: number;
-  scope: string;
-  kind: string;
-  detail: string;
-  yamlPath: string;
-  all: Place;
-  split: Place;
-}
-
 interface Checked {
   diagnostics: Diagnostic[];
   lineOf(offset: number): number;
@@ -77,10 +55,7 @@ describe('recall on a generated workspace', { skip: fs.existsSync(GENERATOR) ? f
   let mistakes: Mistake[] = [];
 
   before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubesim-bench-'));
-    const r = spawnSync(process.execPath, [GENERATOR, '100', dir], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    mistakes = (JSON.parse(fs.readFileSync(path.join(dir, 'mistakes.json'), 'utf8')) as { mistakes: Mistake[] }).mistakes;
+    ({ dir, mistakes } = generateWorkspace(100));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from '../../server/src/engine/diagnostic';
@@ -9,7 +7,7 @@ import { resourcesOf } from '../../server/src/engine/k8s/resource';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import { Workspace } from '../../server/src/engine/workspace';
 import { testEngine } from '../helpers/engine';
-import { SHARED } from '../helpers/paths';
+import { generateWorkspace, GENERATOR, type Mistake, type Place } from '../helpers/generatedWorkspace';
 
 /**
  * Recall of the workspace checks on a generated workspace
@@ -22,25 +20,6 @@ import { SHARED } from '../helpers/paths';
  * Deployment's `containers` leaves its Service without ports), so findings in
  * the documents of an app with a mistake are not counted as false.
  */
-const GENERATOR = path.join(SHARED, 'bench', 'gen-workspace.mjs');
-
-interface Place {
-  file: string;
-  doc: number;
-  line: number;
-}
-
-interface Mistake {
-  id: number;
-  scope: string;
-  kind: string;
-  detail: string;
-  yamlPath: string;
-  resource: { kind: string; namespace: string; name: string };
-  all: Place;
-  split: Place;
-}
-
 interface Found {
   file: string;
   line: number;
@@ -86,11 +65,8 @@ describe('workspace recall on a generated workspace', { skip: fs.existsSync(GENE
   let mistakes: Mistake[] = [];
 
   before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubesim-recall-'));
     // A higher mistake rate than the default plants several cross-resource mistakes of each kind.
-    const r = spawnSync(process.execPath, [GENERATOR, '100', dir, '--seed', '7', '--mistake-rate', '0.08'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    mistakes = (JSON.parse(fs.readFileSync(path.join(dir, 'mistakes.json'), 'utf8')) as { mistakes: Mistake[] }).mistakes;
+    ({ dir, mistakes } = generateWorkspace(100, ['--seed', '7', '--mistake-rate', '0.08']));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
