@@ -1,8 +1,17 @@
 /**
  * The `kubesim/simulate` request as the client sees it. The server's side is
  * server/src/lsp/simulate.ts; the shapes are plain JSON, so the client needs
- * no engine code (test/lsp/simulate.test.ts pins the wire format).
+ * no engine code (test/lsp/simulate.test.ts pins the wire format). Objects
+ * stay loosely typed here (KObj): the client reads only a few of their fields.
  */
+// The simulator's own types for what it sends as-is: type-only imports, erased from the bundle, so the
+// client stays free of engine code while the compiler keeps both sides of the wire in step.
+import type { SimChanges } from '../../server/src/simulator/diff/changes';
+import type { ApplyRecord, SimEvent } from '../../server/src/simulator/types';
+
+export type { ApplyRecord, SimEvent } from '../../server/src/simulator/types';
+export type { Rollout, SimChanges } from '../../server/src/simulator/diff/changes';
+
 export const SIMULATE_METHOD = 'kubesim/simulate';
 
 export interface SimulateParams {
@@ -41,22 +50,6 @@ export interface KObj {
   [field: string]: unknown;
 }
 
-export interface ApplyRecord {
-  apiVersion: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-  result: 'created' | 'configured' | 'unchanged' | 'rejected';
-  message: string;
-}
-
-export interface SimEvent {
-  type: 'Normal' | 'Warning';
-  reason: string;
-  message: string;
-  involvedObject: { kind: string; namespace?: string; name: string };
-}
-
 export interface SourceLocation {
   kind: string;
   namespace?: string;
@@ -76,31 +69,6 @@ export interface SimulationResult {
   text: string;
   /** With `from`: what the re-apply changed; the rest of the result is the cluster after it. */
   changes?: SimChanges;
-}
-
-/** The simulator's change report of a re-apply (server/src/simulator/diff/changes.ts). */
-export interface SimChanges {
-  /** The second apply's lines: created / configured / unchanged / rejected. */
-  apply: ApplyRecord[];
-  rejected: ApplyRecord[];
-  added: ObjRef[];
-  removed: ObjRef[];
-  changed: (ObjRef & { fields: string[] })[];
-  rollouts: Rollout[];
-  endpoints: { namespace?: string; service: string; before: string[]; after: string[] }[];
-  /** Events recorded after the old version settled. */
-  events: SimEvent[];
-}
-
-export interface Rollout {
-  namespace?: string;
-  deployment: string;
-  newReplicaSet: string;
-  /** Kept after the change, scaled down (per revisionHistoryLimit). */
-  oldReplicaSets: { name: string; replicas: number }[];
-  deletedReplicaSets: string[];
-  podsCreated: string[];
-  podsDeleted: string[];
 }
 
 /** An object named by kind, namespace and name: what tree items and graph nodes point at. */
