@@ -157,7 +157,8 @@ function readParams(raw: unknown): SimulateParams {
   const sources = p.sources === undefined ? undefined : isSourceList(p.sources) ? p.sources : null;
   if (sources === null) throw new ResponseError(ErrorCodes.InvalidParams, '"sources" must be a list of {uri, source, text}.');
   const seed = typeof p.seed === 'number' && Number.isInteger(p.seed) && p.seed >= 0 ? p.seed : 1;
-  const kept = (files: ScopeFile[]): ScopeFile[] => files.filter((f) => !excludeMatcher({ base: '/', globs: exclude })('/' + f.source));
+  const excluded = excludeMatcher({ base: '/', globs: exclude });
+  const kept = (files: ScopeFile[]): ScopeFile[] => files.filter((f) => !excluded('/' + f.source));
   return { uris, exclude, secretValues, seed, nodes, sources: sources && kept(sources), from: readFrom(p.from, uris, kept) };
 }
 
