@@ -166,27 +166,27 @@ export class Engine {
  * apiVersion is left alone: Helm's Chart.yaml and many tool configs look so.
  */
 function missingTypeField(doc: YamlDocument, bundle: SchemaBundle): { span: Span; message: string } | undefined {
-  const root = doc.parsed.doc.contents;
   const value = doc.parsed.value;
-  if (!isMap(root) || !value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const kindPair = findPair(root, 'kind');
-  if (!kindPair) return undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, 'kind')) return undefined;
   const obj = value as Record<string, unknown>;
+  const kindEmpty = typeof obj.kind !== 'string' || obj.kind === '';
+  const versionEmpty = typeof obj.apiVersion !== 'string' || obj.apiVersion === '';
+  if (!kindEmpty && !versionEmpty) return undefined; // the common case decides without the AST
+  const root = doc.parsed.doc.contents;
+  const kindPair = isMap(root) ? findPair(root, 'kind') : undefined;
+  if (!isMap(root) || !kindPair) return undefined;
   const at = (node: unknown): Span | undefined => {
     const r = (node as Node | null | undefined)?.range;
     return r ? { start: doc.start + r[0], end: doc.start + r[1] } : undefined;
   };
   const keySpan = at(kindPair.key) ?? { start: doc.start, end: doc.start };
-  if (typeof obj.kind !== 'string' || obj.kind === '') {
+  if (kindEmpty) {
     return { span: keySpan, message: 'kind is empty: kubectl cannot tell what object this is and refuses it ("Object \'Kind\' is missing"). Give the object\'s kind, e.g. kind: ConfigMap.' };
   }
-  if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') {
-    const versionPair = findPair(root, 'apiVersion');
-    const served = Object.keys(bundle.kinds).filter((k) => k.endsWith(':' + obj.kind)).map((k) => k.slice(0, -String(obj.kind).length - 1));
-    const hint = served.length ? ` ${obj.kind} is served as apiVersion: ${served.find((v) => !/alpha|beta/.test(v)) ?? served[0]}.` : '';
-    return { span: (versionPair && at(versionPair.key)) || keySpan, message: `Missing required field "apiVersion": kubectl refuses an object without it ("Object 'apiVersion' is missing").${hint}` };
-  }
-  return undefined;
+  const versionPair = findPair(root, 'apiVersion');
+  const served = Object.keys(bundle.kinds).filter((k) => k.endsWith(':' + obj.kind)).map((k) => k.slice(0, -String(obj.kind).length - 1));
+  const hint = served.length ? ` ${obj.kind} is served as apiVersion: ${served.find((v) => !/alpha|beta/.test(v)) ?? served[0]}.` : '';
+  return { span: (versionPair && at(versionPair.key)) || keySpan, message: `Missing required field "apiVersion": kubectl refuses an object without it ("Object 'apiVersion' is missing").${hint}` };
 }
 
 /** A document-relative diagnostic moved to its place in the file (its own spans, its fixes' and its related locations in the same file). */

@@ -2,8 +2,7 @@ import type { Span } from '../diagnostic';
 import { ingressBackends } from '../index/refs';
 import { runningPodSpecsOf, runsPods } from '../k8s/podSpecs';
 import type { IndexedResource, IndexView } from '../index/types';
-import type { Resource } from '../k8s/resource';
-import { nodeSpan } from '../yaml/ast';
+import { objectStart, type Resource } from '../k8s/resource';
 import { ingressesIn, written } from './navigation/locate';
 import { podCount } from './navigation/podCount';
 import { selectedTemplates, selectorFieldsOf, selects } from './navigation/selectors';
@@ -27,9 +26,9 @@ export function codeLenses(view: IndexView, resources: readonly Resource[]): Len
   const out: Lens[] = [];
   for (const res of resources) {
     const ns = view.namespaceOf(res);
-    const s = nodeSpan(res.node);
-    if (ns === undefined || !s || !res.name) continue;
-    const span = { start: res.document.start + s.start, end: res.document.start + s.start };
+    const start = objectStart(res);
+    if (ns === undefined || start === undefined || !res.name) continue;
+    const span = { start: res.document.start + start, end: res.document.start + start };
     try {
       const title = res.kind === 'Service' && res.group === '' ? serviceTitle(view, res, ns) : runsPods(res) ? workloadTitle(view, res, ns) : undefined;
       if (title) out.push({ span, title });

@@ -90,7 +90,7 @@ export function kustomizationOf(file: ParsedFile): Kustomization | undefined {
   if (!isKustomizationUri(file.uri)) return undefined;
   const document = file.documents.find((d) => isObject(d.parsed.value));
   const root = document?.parsed.doc.contents;
-  if (!document || !isMap(root)) return undefined;
+  if (!document || !isMap(root)) return undefined; // kustomizations are few and small: their AST costs nothing
   const value = document.parsed.value as Record<string, unknown>;
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : 'kustomize.config.k8s.io/v1beta1';
   const kind = typeof value.kind === 'string' ? value.kind : 'Kustomization';

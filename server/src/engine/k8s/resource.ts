@@ -1,4 +1,4 @@
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, YAMLMap } from 'yaml';
 import type { Span } from '../diagnostic';
 import { locatePath, nodeSpan, pairKeySpan, type PathSegment } from '../yaml/ast';
 import { looksLikeManifest, type ParsedFile, type YamlDocument } from '../yaml/parse';
@@ -7,7 +7,11 @@ import { looksLikeManifest, type ParsedFile, type YamlDocument } from '../yaml/p
 export interface Resource {
   readonly uri: string;
   readonly document: YamlDocument;
-  /** The object's mapping node (positions relative to document.start). */
+  /**
+   * The object's mapping node (positions relative to document.start). Built on
+   * first use for documents the fast reader read: touch it only to report or
+   * navigate, never on the path every valid object takes.
+   */
   readonly node: YAMLMap;
   /** Path from the document root to the object: [] or ['items', i]. */
   readonly basePath: readonly PathSegment[];
@@ -27,13 +31,39 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
   return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
-function makeResource(uri: string, document: YamlDocument, node: YAMLMap, basePath: PathSegment[], value: Record<string, unknown>): Resource {
-  const apiVersion = value.apiVersion as string;
-  const kind = value.kind as string;
-  const meta = value.metadata as Record<string, unknown> | undefined;
-  const name = meta && typeof meta.name === 'string' ? meta.name : undefined;
-  const namespace = meta && typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
-  return { uri, document, node, basePath, value, apiVersion, kind, ...splitApiVersion(apiVersion), name, namespace };
+/** An object written in a document; its AST node is looked up only when something asks for a position. */
+class WrittenResource implements Resource {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly group: string;
+  readonly version: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  private located?: YAMLMap;
+  constructor(
+    readonly uri: string,
+    readonly document: YamlDocument,
+    readonly basePath: readonly PathSegment[],
+    readonly value: Record<string, unknown>,
+  ) {
+    this.apiVersion = value.apiVersion as string;
+    this.kind = value.kind as string;
+    const { group, version } = splitApiVersion(this.apiVersion);
+    this.group = group;
+    this.version = version;
+    const meta = value.metadata as Record<string, unknown> | undefined;
+    if (meta && typeof meta.name === 'string') this.name = meta.name;
+    if (meta && typeof meta.namespace === 'string' && meta.namespace !== '') this.namespace = meta.namespace;
+  }
+  get node(): YAMLMap {
+    if (!this.located) {
+      const root = this.document.parsed.doc.contents;
+      const node = this.basePath.length === 0 ? root : isMap(root) ? locatePath(root, this.basePath).node : undefined;
+      // The value is a mapping, so its node is one; an empty map only guards against a parser disagreement.
+      this.located = isMap(node) ? node : new YAMLMap();
+    }
+    return this.located;
+  }
 }
 
 /** The Kubernetes objects of a parsed file, with `kind: List` expanded. */
@@ -41,20 +71,23 @@ export function resourcesOf(file: ParsedFile): Resource[] {
   const out: Resource[] = [];
   for (const document of file.documents) {
     const value = document.parsed.value;
-    const root = document.parsed.doc.contents;
-    if (!looksLikeManifest(value) || !isMap(root)) continue;
+    if (!looksLikeManifest(value)) continue;
     const items = (value as Record<string, unknown>).items;
     if (/List$/.test(value.kind) && Array.isArray(items)) {
-      const seq = locatePath(root, ['items']).node;
       items.forEach((item, i) => {
-        const itemNode = isSeq(seq) ? (seq.items[i] as Node | undefined) : undefined;
-        if (looksLikeManifest(item) && isMap(itemNode)) out.push(makeResource(file.uri, document, itemNode, ['items', i], item as Record<string, unknown>));
+        if (looksLikeManifest(item)) out.push(new WrittenResource(file.uri, document, ['items', i], item as Record<string, unknown>));
       });
       continue;
     }
-    out.push(makeResource(file.uri, document, root, [], value as Record<string, unknown>));
+    out.push(new WrittenResource(file.uri, document, [], value as Record<string, unknown>));
   }
   return out;
+}
+
+/** Offset of the object's first character in the document. */
+export function objectStart(res: Resource): number | undefined {
+  const known = res.basePath.length === 0 ? res.document.parsed.rootStart : undefined;
+  return known ?? nodeSpan(res.node)?.start;
 }
 
 const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });

@@ -1,3 +1,4 @@
+import type { Related } from '../diagnostic';
 import { containersOf, isObject, podSpecsOf } from '../k8s/podSpecs';
 import type { PathSegment } from '../yaml/ast';
 import type { ResourceContext, ResourceRule } from './types';
@@ -60,7 +61,8 @@ export const rule: ResourceRule = {
 function checkPort(ctx: ResourceContext, container: Record<string, unknown>, ports: DeclaredPort[], probe: (typeof PROBES)[number], handler: string, port: unknown, path: PathSegment[]): void {
   const cname = typeof container.name === 'string' ? `container "${container.name}"` : 'this container';
   const portsPath = path.slice(0, -3).concat('ports');
-  const related = Array.isArray(container.ports) ? [{ uri: ctx.res.uri, span: ctx.spanOf(portsPath, 'key'), message: `${cname} exposes ${describe(ports)}` }] : [];
+  // A span costs the document's AST (built on demand): ask only when reporting.
+  const related = (): Related[] => Array.isArray(container.ports) ? [{ uri: ctx.res.uri, span: ctx.spanOf(portsPath, 'key'), message: `${cname} exposes ${describe(ports)}` }] : [];
   // IntOrString: the kubelet reads a string of digits as a number (extractPort falls back to Atoi).
   if (typeof port === 'string' && port !== '' && !/^\d+$/.test(port)) {
     const found = ports.find((p) => p.name === port);
@@ -70,11 +72,11 @@ function checkPort(ctx: ResourceContext, container: Record<string, unknown>, por
       ctx.report({
         path,
         message: `${probe}.${handler}.port "${port}" names no port of ${cname} (it exposes ${describe(ports)}), so ${CONSEQUENCE[probe]}.${unnamed.length ? ' Name the container port, or use the number.' : ''}`,
-        related,
+        related: related(),
         fixes,
       });
     } else if (found.protocol !== 'TCP') {
-      ctx.report({ path, message: `${probe}.${handler}.port "${port}" is a ${found.protocol} port of ${cname}, but the probe connects over TCP, so ${CONSEQUENCE[probe]} unless the process also listens on TCP ${found.containerPort}.`, related });
+      ctx.report({ path, message: `${probe}.${handler}.port "${port}" is a ${found.protocol} port of ${cname}, but the probe connects over TCP, so ${CONSEQUENCE[probe]} unless the process also listens on TCP ${found.containerPort}.`, related: related() });
     }
     return;
   }
@@ -85,6 +87,6 @@ function checkPort(ctx: ResourceContext, container: Record<string, unknown>, por
     path,
     severity: 'info',
     message: `${probe}.${handler}.port ${num} is not among the declared ports of ${cname} (${describe(ports)}). The probe still goes to ${num}; if nothing listens there it fails. Declare the port, or probe a declared one.`,
-    related,
+    related: related(),
   });
 }

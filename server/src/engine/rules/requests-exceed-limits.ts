@@ -1,6 +1,7 @@
 import { containersOf, isObject, podSpecsOf } from '../k8s/podSpecs';
 import { compareRational, parseQuantityValue } from '../k8s/validation/quantity';
 import type { PathSegment } from '../yaml/ast';
+import type { Related } from '../diagnostic';
 import type { ResourceContext, ResourceRule } from './types';
 
 /**
@@ -40,19 +41,20 @@ function checkRequirements(ctx: ResourceContext, resources: unknown, path: PathS
     const l = parseQuantityValue(limits[name]);
     if (!r?.ok || !l?.ok) continue; // invalid-quantity reports those
     const cmp = compareRational(r.value, l.value);
-    const related = [{ uri: ctx.res.uri, span: ctx.spanOf([...path, 'limits', name]), message: `${name} limit` }];
+    // A span costs the document's AST (built on demand): ask only when reporting.
+    const related = (): Related[] => [{ uri: ctx.res.uri, span: ctx.spanOf([...path, 'limits', name]), message: `${name} limit` }];
     const limitText = String(limits[name]);
     if (!overcommitAllowed(name) && cmp !== 0) {
       ctx.report({
         path: [...path, 'requests', name],
         message: `requests.${name} ${String(req)}: must be equal to ${name} limit (${limitText}). ${name} cannot be overcommitted, so its request and limit must be the same; set one and leave the other out.`,
-        related,
+        related: related(),
       });
     } else if (cmp > 0) {
       ctx.report({
         path: [...path, 'requests', name],
         message: `requests.${name} ${String(req)}: must be less than or equal to ${name} limit of ${limitText}. The API server rejects the pod; lower the request or raise the limit.`,
-        related,
+        related: related(),
       });
     }
   }

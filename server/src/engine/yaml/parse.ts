@@ -1,5 +1,6 @@
-import { Document, isMap, isScalar, parseDocument, type Tags } from 'yaml';
+import { Document, isMap, isScalar, parseDocument, type ScalarTag, type Tags } from 'yaml';
 import type { Span } from '../diagnostic';
+import { DECLINED, fastValue } from './fastValue';
 
 /**
  * A file is cut into `---` documents by a line scan (a `---` line at column 0
@@ -19,10 +20,13 @@ export interface ParseProblem {
 }
 
 export interface ParsedChunk {
+  /** The `yaml` AST with positions; built on first use when the value came from the fast reader. */
   readonly doc: Document.Parsed;
   /** The JSON value kubectl would send, or undefined when it cannot be built. */
   readonly value: unknown;
   readonly problems: readonly ParseProblem[];
+  /** Where the root mapping starts, when known without the AST (fast reader). */
+  readonly rootStart?: number;
 }
 
 export interface YamlDocument {
@@ -104,18 +108,54 @@ const tooDeep = (text: string): ParseProblem => ({
   span: { start: 0, end: Math.min(text.length, 1) },
 });
 
+const PARSE_OPTIONS = {
+  version: '1.1',
+  customTags: withoutTimestamps,
+  prettyErrors: false,
+  uniqueKeys: true,
+  keepSourceTokens: false,
+  // Warnings (e.g. "keys with collection values will be stringified") must not reach the console.
+  logLevel: 'error',
+} as const;
+
+let yamlTags: readonly ScalarTag[] | undefined;
+/** The scalar tags of the schema PARSE_OPTIONS give, which the fast reader resolves plain scalars with. */
+const scalarTags = (): readonly ScalarTag[] => (yamlTags ??= parseDocument('', PARSE_OPTIONS).schema.tags.filter((t): t is ScalarTag => !(t as { collection?: string }).collection));
+
+/** A document whose value came from the fast reader: it parsed cleanly, and its AST is built only when asked for. */
+class LazyChunk implements ParsedChunk {
+  private ast?: Document.Parsed;
+  constructor(
+    private readonly text: string,
+    readonly value: unknown,
+    readonly rootStart: number | undefined,
+    readonly problems: readonly ParseProblem[],
+  ) {}
+  get doc(): Document.Parsed {
+    return (this.ast ??= parseDocument(this.text, PARSE_OPTIONS));
+  }
+  get astBuilt(): boolean {
+    return this.ast !== undefined;
+  }
+}
+
+/** Whether the chunk's AST exists yet (tests: a valid document must not need one to be checked). */
+export const astBuilt = (chunk: ParsedChunk): boolean => !(chunk instanceof LazyChunk) || chunk.astBuilt;
+
 export function parseChunk(text: string): ParsedChunk {
+  const fast = fastValue(text, scalarTags());
+  if (fast !== DECLINED) {
+    const control = controlCharProblem(text);
+    return new LazyChunk(text, fast.value, fast.rootStart >= 0 ? fast.rootStart : undefined, control ? [control] : []);
+  }
+  return parseChunkWithAst(text);
+}
+
+/** The `yaml` path: positions, every problem worded, aliases expanded within limits. */
+export function parseChunkWithAst(text: string): ParsedChunk {
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
-      version: '1.1',
-      customTags: withoutTimestamps,
-      prettyErrors: false,
-      uniqueKeys: true,
-      keepSourceTokens: false,
-      // Warnings (e.g. "keys with collection values will be stringified") must not reach the console.
-      logLevel: 'error',
-    });
+    doc = parseDocument(text, PARSE_OPTIONS);
   } catch {
     // The parser recurses per nesting level; a pathological document can overflow the stack.
     return { doc: parseDocument('', { version: '1.1' }), value: undefined, problems: [tooDeep(text)] };

@@ -19,6 +19,8 @@ export interface ObjectCursor {
 
 export function objectAt(resources: readonly Resource[], offset: number): ObjectCursor | undefined {
   for (const res of resources) {
+    // Only the document under the offset needs its AST.
+    if (offset < res.document.start || offset > res.document.end) continue;
     const s = nodeSpan(res.node);
     const rel = offset - res.document.start;
     if (!s || rel < s.start || rel > s.end) continue;
