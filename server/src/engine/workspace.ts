@@ -215,7 +215,7 @@ export class Workspace {
     for (const lists of ws.byDocument.values()) {
       for (const results of lists) {
         if (!results) continue;
-        for (let k = 0; k < results.length; k++) if (results[k] && [...results[k]!.reads].some((t) => topics.has(t))) results[k] = undefined;
+        for (let k = 0; k < results.length; k++) if (results[k] && readsAny(results[k]!.reads, topics)) results[k] = undefined;
       }
     }
   }
@@ -298,4 +298,10 @@ export class Workspace {
     if (configured) return configured;
     return findingSeverity ?? RULES_BY_ID.get(ruleId)?.meta.defaultSeverity ?? 'warning';
   }
+}
+
+function readsAny(reads: ReadonlySet<string>, topics: ReadonlySet<string>): boolean {
+  if (topics.size === 0) return false;
+  for (const t of reads) if (topics.has(t)) return true;
+  return false;
 }

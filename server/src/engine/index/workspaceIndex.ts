@@ -14,9 +14,25 @@ interface FileEntry {
   templates: PodTemplateFact[];
   /** CRDs of this file under their crd: and crdgroup: topics. */
   crds: [string, IndexedResource][];
-  /** topic -> fingerprint of what this file contributes to it. */
-  topics: Map<string, string>;
+  /** topic -> the fingerprints of what this file contributes to it, in file order. */
+  topics: Map<string, string[]>;
 }
+
+/**
+ * Fingerprints by the derived-facts object they were made from: an unchanged
+ * document keeps its derived facts (derivedFacts caches them per parse), so
+ * its fingerprints are the very same strings and compare in constant time.
+ */
+const fingerprints = new WeakMap<object, Map<string, string>>();
+function fingerprint(holder: object, id: string, json: string): string {
+  let byId = fingerprints.get(holder);
+  if (!byId) fingerprints.set(holder, (byId = new Map()));
+  let fp = byId.get(id);
+  if (fp === undefined) byId.set(id, (fp = withId(id, json)));
+  return fp;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const objTopic = (g: string, k: string, ns: string | undefined, name: string): string => `obj:${g}/${k}/${ns ?? ''}/${name}`;
 const kindTopic = (g: string, k: string, ns: string | undefined): string => `kind:${g}/${k}/${ns ?? ''}`;
@@ -113,6 +129,7 @@ export class WorkspaceIndex {
   }
 
   private replace(uri: string, old: FileEntry | undefined, entry: FileEntry): Set<string> {
+    if (old && sameShape(old, entry)) return this.refresh(uri, old, entry);
     this.unlink(uri, old);
     this.files.set(uri, entry);
     for (const r of entry.resources) {
@@ -123,6 +140,29 @@ export class WorkspaceIndex {
     for (const [topic, r] of entry.crds) append(this.crdsBy, topic, r);
     for (const t of entry.templates) if (t.owner.namespace !== undefined) append(this.pods, t.owner.namespace, t);
     return changedTopics(old?.topics, entry.topics);
+  }
+
+  /**
+   * An edit that keeps every object's identity (the usual keystroke: a value,
+   * not a name or kind) keeps the indexed objects where they are in every list,
+   * and updates what they hold: their document (positions) and facts. Unlinking
+   * and re-linking the whole file would cost a pass over every list it is in.
+   */
+  private refresh(uri: string, old: FileEntry, entry: FileEntry): Set<string> {
+    entry.resources.forEach((r, i) => {
+      const kept = old.resources[i] as Mutable<IndexedResource>;
+      kept.res = r.res;
+      kept.facts = r.facts;
+    });
+    entry.templates.forEach((t, i) => {
+      const kept = old.templates[i] as Mutable<PodTemplateFact>;
+      kept.labels = t.labels;
+      kept.labelsPath = t.labelsPath;
+      kept.ports = t.ports;
+      kept.portsKnown = t.portsKnown;
+    });
+    this.files.set(uri, { ...entry, resources: old.resources, templates: old.templates, crds: old.crds });
+    return changedTopics(old.topics, entry.topics);
   }
 
   /** A view that records every topic it is asked about into `reads`. */
@@ -172,22 +212,22 @@ export class WorkspaceIndex {
     const crds: [string, IndexedResource][] = [];
     // Fingerprints are the facts' JSON; each object's is computed once per document text (derivedFacts).
     const topics = new Map<string, string[]>();
-    const add = (topic: string, json: string): void => {
+    const add = (topic: string, fp: string): void => {
       const list = topics.get(topic);
-      if (list) list.push(json);
-      else topics.set(topic, [json]);
+      if (list) list.push(fp);
+      else topics.set(topic, [fp]);
     };
     const seen = new Map<string, number>();
     const fileNamespace = this.layout.namespaceOfFile(uri);
-    const push = (res: Resource, group: string, kind: string, name: string, facts: IndexedResource['facts'], factsJson: string, generated: boolean, written = fileNamespace ?? res.namespace): IndexedResource => {
+    const push = (holder: object, res: Resource, group: string, kind: string, name: string, facts: IndexedResource['facts'], factsJson: string, generated: boolean, written = fileNamespace ?? res.namespace): IndexedResource => {
       const namespace = effectiveNamespace(kind, written, this.defaultNamespace);
       const key = `${generated ? 'gen:' : ''}${group}/${kind}/${namespace ?? ''}/${name}`;
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
       const r: IndexedResource = { id: `${uri}#${key}#${n}`, uri, res, group, kind, name, ...(namespace !== undefined ? { namespace } : {}), facts };
       out.push(r);
-      add(objTopic(group, kind, namespace, name), withId(r.id, factsJson));
-      add(kindTopic(group, kind, namespace), JSON.stringify(r.id));
+      add(objTopic(group, kind, namespace, name), fingerprint(holder, r.id, factsJson));
+      add(kindTopic(group, kind, namespace), r.id);
       return r;
     };
     // A patch is part of another object, not one of its own.
@@ -196,37 +236,46 @@ export class WorkspaceIndex {
       const ns = this.layout.namespaceOfGenerated(uri);
       for (const g of kustomization.generated) {
         const facts = { ...(g.keys ? { keys: g.keys } : {}), generatedBy: `kustomization ${uri}`, generatorPath: g.path };
-        push(kustomization.res, '', g.kind, g.name, facts, JSON.stringify(facts), true, g.namespace ?? ns);
+        push(g, kustomization.res, '', g.kind, g.name, facts, JSON.stringify(facts), true, g.namespace ?? ns);
       }
     }
     for (const res of resources) {
       if (!res.name || isNonResource(res.group, res.version, res.kind)) continue;
       const derived = derivedFacts(res);
-      const owner = push(res, res.group, res.kind, res.name, derived.facts, derived.factsJson, false);
+      const owner = push(derived, res, res.group, res.kind, res.name, derived.facts, derived.factsJson, false);
       if (derived.crd) {
         const { group, kind, specHash } = derived.crd;
-        add(crdTopic(group, kind), withId(owner.id, specHash));
+        add(crdTopic(group, kind), fingerprint(derived.crd, owner.id, specHash));
         add(crdGroupTopic(group), withId(owner.id, JSON.stringify(kind)));
         crds.push([crdTopic(group, kind), owner], [crdGroupTopic(group), owner]);
       }
-      for (const g of derived.generated) push(res, g.object.group, g.object.kind, g.object.name, g.object.facts, g.factsJson, true);
+      for (const g of derived.generated) push(g, res, g.object.group, g.object.kind, g.object.name, g.object.facts, g.factsJson, true);
       if (owner.namespace === undefined) continue;
       for (const p of derived.pods) {
         templates.push({ owner, labels: p.labels, labelsPath: p.labelsPath, ports: p.ports ?? [], portsKnown: p.ports !== undefined });
-        const fact = withId(owner.id, p.json);
+        const fact = fingerprint(p, owner.id, p.json);
         add(podsTopic(owner.namespace), fact);
         add(ALL_PODS, fact);
       }
     }
-    const joined = new Map<string, string>();
-    for (const [t, list] of topics) joined.set(t, list.join('\n'));
-    return { input, ...(kustomization ? { kustomization } : {}), resources: out, templates, crds, topics: joined };
+    return { input, ...(kustomization ? { kustomization } : {}), resources: out, templates, crds, topics };
   }
 }
 
-function changedTopics(before: ReadonlyMap<string, string> | undefined, after: ReadonlyMap<string, string>): Set<string> {
+/** Same objects (by id) and pod templates (by owner) in the same order: the lists the file is in need no relinking. */
+function sameShape(old: FileEntry, entry: FileEntry): boolean {
+  if (old.resources.length !== entry.resources.length || old.templates.length !== entry.templates.length || old.crds.length !== entry.crds.length) return false;
+  for (let i = 0; i < old.resources.length; i++) if (old.resources[i].id !== entry.resources[i].id) return false;
+  for (let i = 0; i < old.templates.length; i++) if (old.templates[i].owner.id !== entry.templates[i].owner.id) return false;
+  for (let i = 0; i < old.crds.length; i++) if (old.crds[i][0] !== entry.crds[i][0] || old.crds[i][1].id !== entry.crds[i][1].id) return false;
+  return true;
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[]): boolean => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+
+function changedTopics(before: ReadonlyMap<string, readonly string[]> | undefined, after: ReadonlyMap<string, readonly string[]>): Set<string> {
   const changed = new Set<string>();
-  for (const [t, fp] of after) if (before?.get(t) !== fp) changed.add(t);
+  for (const [t, fps] of after) if (!sameList(before?.get(t), fps)) changed.add(t);
   if (before) for (const t of before.keys()) if (!after.has(t)) changed.add(t);
   return changed;
 }

@@ -1,7 +1,7 @@
 import type { Engine, CheckOptions } from '../../engine/check';
 import { DEFAULT_SETTINGS } from '../../engine/check';
 import { isGoTemplate, isNonResource } from '../../engine/k8s/nonResource';
-import { resourcesOf } from '../../engine/k8s/resource';
+import { objectStart, resourcesOf, type Resource } from '../../engine/k8s/resource';
 import type { Rule } from '../../engine/rules/types';
 import { cursorContext } from '../../engine/yaml/ast';
 import type { EngineError, SimInput } from '../types';
@@ -37,9 +37,7 @@ export function inputsFromSources(engine: Engine, files: readonly SourceText[], 
     const errors = engine.checkFile(parsed, options).filter((d) => d.severity === 'error');
     for (const res of resourcesOf(parsed)) {
       if (isNonResource(res.group, res.version, res.kind)) continue;
-      const r = res.node.range;
-      const start = res.document.start + (r?.[0] ?? 0);
-      const end = res.document.start + (r?.[2] ?? r?.[1] ?? 0);
+      const { start, end } = objectSpan(res);
       const mine: EngineError[] = errors
         .filter((d) => d.span.start >= start && d.span.start <= end)
         .map((d) => ({ ruleId: d.ruleId, message: d.message, path: cursorContext(res.node, d.span.start - res.document.start).path }));
@@ -47,4 +45,16 @@ export function inputsFromSources(engine: Engine, files: readonly SourceText[], 
     }
   }
   return out;
+}
+
+/**
+ * Where the object is in its file. A document's own object spans the
+ * document, known without its AST; an item of a `kind: List` needs the AST
+ * (few files are Lists).
+ */
+function objectSpan(res: Resource): { start: number; end: number } {
+  const d = res.document;
+  if (res.basePath.length === 0) return { start: d.start + (objectStart(res) ?? 0), end: d.end };
+  const r = res.node.range;
+  return { start: d.start + (r?.[0] ?? 0), end: d.start + (r?.[2] ?? r?.[1] ?? 0) };
 }
