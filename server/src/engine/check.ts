@@ -1,7 +1,7 @@
 import type { Diagnostic, Severity, Span } from './diagnostic';
 import { compareDiagnostics } from './diagnostic';
 import { builtinGroups } from './k8s/apis';
-import { isGoTemplate, isNonResource } from './k8s/nonResource';
+import { isGoTemplateFile, isNonResource } from './k8s/nonResource';
 import { resourcesOf, spanAt, type Resource } from './k8s/resource';
 import { RULES, RULES_BY_ID } from './rules/registry';
 import type { EngineSettings, Finding, ResourceContext, ResourceRule, Rule } from './rules/types';
@@ -69,7 +69,7 @@ export class Engine {
   }
 
   private checkFileUnsafe(file: ParsedFile, options: CheckOptions): Diagnostic[] {
-    if (isGoTemplate(file.text)) return [];
+    if (isGoTemplateFile(file)) return [];
     const out: Diagnostic[] = [];
     for (const doc of file.documents) {
       for (const d of this.checkDocumentCached(file.uri, doc, options)) out.push(shiftDiagnostic(d, doc.start));

@@ -15,7 +15,23 @@ interface Region {
 }
 
 export function applySuppressions(text: string, diags: Diagnostic[]): Diagnostic[] {
-  if (diags.length === 0 || !text.includes('kubesim-')) return diags;
+  if (diags.length === 0) return diags;
+  const regions = regionsOf(text);
+  if (regions.length === 0) return diags;
+  return diags.filter((d) => !regions.some((r) => d.span.start >= r.start && d.span.start <= r.end && (r.ids === 'all' || r.ids.has(d.ruleId))));
+}
+
+// The last text's regions: a file is checked, then its workspace findings filtered, with the same text (scanning a large file costs milliseconds).
+let last: { text: string; regions: Region[] } | undefined;
+
+function regionsOf(text: string): Region[] {
+  if (last?.text === text) return last.regions;
+  const regions = text.includes('kubesim-') ? scan(text) : [];
+  last = { text, regions };
+  return regions;
+}
+
+function scan(text: string): Region[] {
   const regions: Region[] = [];
   const open = new Map<string, number>();
   for (const m of text.matchAll(DIRECTIVE)) {
@@ -38,7 +54,7 @@ export function applySuppressions(text: string, diags: Diagnostic[]): Diagnostic
     }
   }
   for (const [id, start] of open) regions.push({ ids: id === '*' ? 'all' : new Set([id]), start, end: text.length });
-  return diags.filter((d) => !regions.some((r) => d.span.start >= r.start && d.span.start <= r.end && (r.ids === 'all' || r.ids.has(d.ruleId))));
+  return regions;
 }
 
 function indexOfLineEnd(text: string, from: number): number {

@@ -6,7 +6,7 @@ import { compareDiagnostics } from './diagnostic';
 import type { IndexView } from './index/types';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { kustomizationOf, type Kustomization } from './k8s/kustomization';
-import { isGoTemplate, isNonResource } from './k8s/nonResource';
+import { isGoTemplateFile, isNonResource } from './k8s/nonResource';
 import { kindSpan, resourcesOf, spanAt, type Resource } from './k8s/resource';
 import { RULES, RULES_BY_ID } from './rules/registry';
 import type { RelatedInResource, WorkspaceContext, WorkspaceRule } from './rules/types';
@@ -47,6 +47,7 @@ interface FileResults {
   byDocument: Map<ParsedChunk, (ObjectResult | undefined)[][]>;
   /** Union of the objects' reads: the topics under which this file is registered as a reader. */
   reads: Set<string>;
+  objects: number;
 }
 
 const WORKSPACE_RULES = (): WorkspaceRule[] => RULES.filter((r): r is WorkspaceRule => r.kind === 'workspace');
@@ -68,6 +69,7 @@ export class Workspace {
   private readonly readers = new Map<string, Set<string>>();
   private readonly lastAffected = new Map<string, string[]>();
   private index: WorkspaceIndex;
+  private unionsSinceFull = 0;
   /** How many times workspace rules ran on each file's objects (one per rule and object): tests use it to prove caching. */
   readonly ruleEvaluations = new Map<string, number>();
 
@@ -86,10 +88,11 @@ export class Workspace {
       return existing;
     }
     const parsed = this.engine.parse(uri, text, existing?.parsed);
-    const kustomization = isGoTemplate(text) ? undefined : kustomizationOf(parsed);
+    const templated = isGoTemplateFile(parsed);
+    const kustomization = templated ? undefined : kustomizationOf(parsed);
     const file: WorkspaceFile = { uri, parsed, resources: resourcesOf(parsed), ...(kustomization ? { kustomization } : {}) };
     this.files.set(uri, file);
-    this.invalidate(uri, this.index.setFile(uri, isGoTemplate(text) ? [] : file.resources, kustomization));
+    this.invalidate(uri, this.index.setFile(uri, templated ? [] : file.resources, kustomization));
     return file;
   }
 
@@ -128,7 +131,7 @@ export class Workspace {
     this.readers.clear();
     if (options.defaultNamespace !== this.index.defaultNamespace) {
       this.index = new WorkspaceIndex(options.defaultNamespace);
-      for (const f of this.files.values()) this.index.setFile(f.uri, isGoTemplate(f.parsed.text) ? [] : f.resources, f.kustomization);
+      for (const f of this.files.values()) this.index.setFile(f.uri, isGoTemplateFile(f.parsed) ? [] : f.resources, f.kustomization);
     }
   }
 
@@ -156,8 +159,9 @@ export class Workspace {
     const byDocument = new Map<ParsedChunk, (ObjectResult | undefined)[][]>();
     const occurrences = new Map<ParsedChunk, number>();
     const out: Diagnostic[] = [];
-    const checkable = !isGoTemplate(file.parsed.text);
+    const checkable = !isGoTemplateFile(file.parsed);
     let i = 0;
+    const fresh: ObjectResult[] = [];
     for (const doc of file.parsed.documents) {
       const n = occurrences.get(doc.parsed) ?? 0;
       occurrences.set(doc.parsed, n + 1);
@@ -165,7 +169,11 @@ export class Workspace {
       const results: ObjectResult[] = [];
       for (let k = 0; i < file.resources.length && file.resources[i].document === doc; i++, k++) {
         const res = file.resources[i];
-        const result = (old?.[k]) ?? (checkable ? this.runWorkspaceRules(file, res) : { findings: [], reads: new Set<string>() });
+        let result = old?.[k];
+        if (!result) {
+          result = checkable ? this.runWorkspaceRules(file, res) : { findings: [], reads: new Set<string>() };
+          fresh.push(result);
+        }
         results.push(result);
         for (const f of result.findings) out.push(this.publish(uri, f, doc.start));
       }
@@ -173,11 +181,33 @@ export class Workspace {
       if (!lists) byDocument.set(doc.parsed, (lists = []));
       lists[n] = results;
     }
+    const objects = file.resources.length;
+    // With fewer objects than before, some reads may belong to none any more: take the full union then.
+    const shrunk = previous !== undefined && objects < previous.objects;
+    const reads = previous && fresh.length === 0 && !shrunk ? previous.reads : this.readsOf(byDocument, shrunk ? undefined : previous?.reads, fresh);
+    if (reads !== previous?.reads) this.setReads(uri, previous?.reads, reads);
+    this.wsCache.set(uri, { byDocument, reads, objects });
+    return out;
+  }
+
+  /**
+   * The union of the objects' reads. After a few re-run objects the previous
+   * union plus theirs is enough: a topic read by an object that is gone only
+   * costs a needless re-check, and a full union every so often drops those.
+   */
+  private readsOf(byDocument: FileResults['byDocument'], previous: ReadonlySet<string> | undefined, fresh: readonly ObjectResult[]): Set<string> {
+    const full = !previous || fresh.length > 8 || ++this.unionsSinceFull > 64;
+    if (!full) {
+      // Usually a re-run object reads what it read before: then the union is the same set.
+      if (fresh.every((r) => isSubset(r.reads, previous))) return previous as Set<string>;
+      const reads = new Set<string>(previous);
+      for (const r of fresh) for (const t of r.reads) reads.add(t);
+      return reads;
+    }
+    this.unionsSinceFull = 0;
     const reads = new Set<string>();
     for (const lists of byDocument.values()) for (const results of lists) for (const r of results ?? []) for (const t of r?.reads ?? []) reads.add(t);
-    this.setReads(uri, previous?.reads, reads);
-    this.wsCache.set(uri, { byDocument, reads });
-    return out;
+    return reads;
   }
 
   private setReads(uri: string, before: ReadonlySet<string> | undefined, after: ReadonlySet<string>): void {
@@ -304,4 +334,9 @@ function readsAny(reads: ReadonlySet<string>, topics: ReadonlySet<string>): bool
   if (topics.size === 0) return false;
   for (const t of reads) if (topics.has(t)) return true;
   return false;
+}
+
+function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const t of a) if (!b.has(t)) return false;
+  return true;
 }

@@ -1,8 +1,7 @@
 import type { Resource } from '../k8s/resource';
 import type { Kustomization } from '../k8s/kustomization';
-import { isNonResource } from '../k8s/nonResource';
-import { derivedFacts, withId } from './derived';
 import { KustomizeLayout } from './kustomize';
+import { ALL_PODS, changedTopics, crdGroupTopic, crdTopic, type FileSlices, keepObjects, kindTopic, objTopic, podsTopic, sameShape, sliceFile } from './slices';
 import { effectiveNamespace } from './scope';
 import type { IndexedResource, IndexView, PodTemplateFact } from './types';
 
@@ -10,38 +9,11 @@ interface FileEntry {
   /** What the file holds, kept to re-index it when a kustomization that builds it changes. */
   input: readonly Resource[];
   kustomization?: Kustomization;
-  resources: IndexedResource[];
-  templates: PodTemplateFact[];
-  /** CRDs of this file under their crd: and crdgroup: topics. */
-  crds: [string, IndexedResource][];
-  /** topic -> the fingerprints of what this file contributes to it, in file order. */
-  topics: Map<string, string[]>;
+  slices: FileSlices;
 }
 
-/**
- * Fingerprints by the derived-facts object they were made from: an unchanged
- * document keeps its derived facts (derivedFacts caches them per parse), so
- * its fingerprints are the very same strings and compare in constant time.
- */
-const fingerprints = new WeakMap<object, Map<string, string>>();
-function fingerprint(holder: object, id: string, json: string): string {
-  let byId = fingerprints.get(holder);
-  if (!byId) fingerprints.set(holder, (byId = new Map()));
-  let fp = byId.get(id);
-  if (fp === undefined) byId.set(id, (fp = withId(id, json)));
-  return fp;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-const objTopic = (g: string, k: string, ns: string | undefined, name: string): string => `obj:${g}/${k}/${ns ?? ''}/${name}`;
-const kindTopic = (g: string, k: string, ns: string | undefined): string => `kind:${g}/${k}/${ns ?? ''}`;
-const podsTopic = (ns: string): string => `pods:${ns}`;
-const ALL_PODS = 'pods:*';
 /** The namespace a file's objects land in (kustomizations can change it without the file changing). */
 const nsTopic = (uri: string): string => `nsof:${uri}`;
-const crdTopic = (g: string, k: string): string => `crd:${g}/${k}`;
-const crdGroupTopic = (g: string): string => `crdgroup:${g}`;
 
 // Lists keep insertion order; rules that choose among candidates break ties themselves.
 function append<T>(map: Map<string, T[]>, key: string, item: T): void {
@@ -89,7 +61,7 @@ export class WorkspaceIndex {
   setFile(uri: string, resources: readonly Resource[], kustomization?: Kustomization): Set<string> {
     const old = this.files.get(uri);
     const before = this.relayout(uri, old?.kustomization, kustomization);
-    const changed = this.replace(uri, old, this.build(uri, resources, kustomization));
+    const changed = this.replace(uri, old, this.build(uri, resources, kustomization, old));
     for (const t of this.reindexMoved(before, uri)) changed.add(t);
     return changed;
   }
@@ -99,7 +71,7 @@ export class WorkspaceIndex {
     const before = this.relayout(uri, old?.kustomization, undefined);
     this.unlink(uri, old);
     this.files.delete(uri);
-    const changed = changedTopics(old?.topics, new Map());
+    const changed = changedTopics(old?.slices, undefined);
     for (const t of this.reindexMoved(before, uri)) changed.add(t);
     return changed;
   }
@@ -123,46 +95,29 @@ export class WorkspaceIndex {
       // The file's readers, itself included (every rule run reads its namespace), must be re-checked.
       if (moved || before.isPatch(uri) !== this.layout.isPatch(uri)) changed.add(nsTopic(uri));
       if (uri === edited || (!moved && before.isPatch(uri) === this.layout.isPatch(uri))) continue;
-      for (const t of this.replace(uri, entry, this.build(uri, entry.input, entry.kustomization))) changed.add(t);
+      for (const t of this.replace(uri, entry, this.build(uri, entry.input, entry.kustomization, entry))) changed.add(t);
     }
     return changed;
   }
 
   private replace(uri: string, old: FileEntry | undefined, entry: FileEntry): Set<string> {
-    if (old && sameShape(old, entry)) return this.refresh(uri, old, entry);
+    const changed = changedTopics(old?.slices, entry.slices);
+    if (old && sameShape(old.slices, entry.slices)) {
+      // The usual keystroke edits a value, not a name or kind: the objects keep their places in every list.
+      keepObjects(old.slices, entry.slices);
+      this.files.set(uri, entry);
+      return changed;
+    }
     this.unlink(uri, old);
     this.files.set(uri, entry);
-    for (const r of entry.resources) {
+    for (const r of entry.slices.resources) {
       append(this.byKey, objTopic(r.group, r.kind, r.namespace, r.name), r);
       append(this.byKind, kindTopic(r.group, r.kind, r.namespace), r);
       this.ids.set(r.id, r);
     }
-    for (const [topic, r] of entry.crds) append(this.crdsBy, topic, r);
-    for (const t of entry.templates) if (t.owner.namespace !== undefined) append(this.pods, t.owner.namespace, t);
-    return changedTopics(old?.topics, entry.topics);
-  }
-
-  /**
-   * An edit that keeps every object's identity (the usual keystroke: a value,
-   * not a name or kind) keeps the indexed objects where they are in every list,
-   * and updates what they hold: their document (positions) and facts. Unlinking
-   * and re-linking the whole file would cost a pass over every list it is in.
-   */
-  private refresh(uri: string, old: FileEntry, entry: FileEntry): Set<string> {
-    entry.resources.forEach((r, i) => {
-      const kept = old.resources[i] as Mutable<IndexedResource>;
-      kept.res = r.res;
-      kept.facts = r.facts;
-    });
-    entry.templates.forEach((t, i) => {
-      const kept = old.templates[i] as Mutable<PodTemplateFact>;
-      kept.labels = t.labels;
-      kept.labelsPath = t.labelsPath;
-      kept.ports = t.ports;
-      kept.portsKnown = t.portsKnown;
-    });
-    this.files.set(uri, { ...entry, resources: old.resources, templates: old.templates, crds: old.crds });
-    return changedTopics(old.topics, entry.topics);
+    for (const [topic, r] of entry.slices.crds) append(this.crdsBy, topic, r);
+    for (const t of entry.slices.templates) if (t.owner.namespace !== undefined) append(this.pods, t.owner.namespace, t);
+    return changed;
   }
 
   /** A view that records every topic it is asked about into `reads`. */
@@ -193,89 +148,27 @@ export class WorkspaceIndex {
     // Each list is filtered once per file: a file with many objects of one kind would otherwise filter it once per object.
     const keys = new Set<string>();
     const kinds = new Set<string>();
-    for (const r of entry.resources) {
+    for (const r of entry.slices.resources) {
       keys.add(objTopic(r.group, r.kind, r.namespace, r.name));
       kinds.add(kindTopic(r.group, r.kind, r.namespace));
       this.ids.delete(r.id);
     }
     for (const k of keys) removeFrom(this.byKey, k, uri, (x) => x.uri);
     for (const k of kinds) removeFrom(this.byKind, k, uri, (x) => x.uri);
-    for (const topic of new Set(entry.crds.map(([t]) => t))) removeFrom(this.crdsBy, topic, uri, (x) => x.uri);
+    for (const topic of new Set(entry.slices.crds.map(([t]) => t))) removeFrom(this.crdsBy, topic, uri, (x) => x.uri);
     const namespaces = new Set<string>();
-    for (const t of entry.templates) if (t.owner.namespace !== undefined) namespaces.add(t.owner.namespace);
+    for (const t of entry.slices.templates) if (t.owner.namespace !== undefined) namespaces.add(t.owner.namespace);
     for (const ns of namespaces) removeFrom(this.pods, ns, uri, (x) => x.owner.uri);
   }
 
-  private build(uri: string, input: readonly Resource[], kustomization?: Kustomization): FileEntry {
-    const out: IndexedResource[] = [];
-    const templates: PodTemplateFact[] = [];
-    const crds: [string, IndexedResource][] = [];
-    // Fingerprints are the facts' JSON; each object's is computed once per document text (derivedFacts).
-    const topics = new Map<string, string[]>();
-    const add = (topic: string, fp: string): void => {
-      const list = topics.get(topic);
-      if (list) list.push(fp);
-      else topics.set(topic, [fp]);
+  private build(uri: string, input: readonly Resource[], kustomization: Kustomization | undefined, previous: FileEntry | undefined): FileEntry {
+    const ctx = {
+      uri,
+      defaultNamespace: this.defaultNamespace,
+      fileNamespace: this.layout.namespaceOfFile(uri),
+      generatedNamespace: kustomization ? this.layout.namespaceOfGenerated(uri) : undefined,
+      isPatch: this.layout.isPatch(uri),
     };
-    const seen = new Map<string, number>();
-    const fileNamespace = this.layout.namespaceOfFile(uri);
-    const push = (holder: object, res: Resource, group: string, kind: string, name: string, facts: IndexedResource['facts'], factsJson: string, generated: boolean, written = fileNamespace ?? res.namespace): IndexedResource => {
-      const namespace = effectiveNamespace(kind, written, this.defaultNamespace);
-      const key = `${generated ? 'gen:' : ''}${group}/${kind}/${namespace ?? ''}/${name}`;
-      const n = seen.get(key) ?? 0;
-      seen.set(key, n + 1);
-      const r: IndexedResource = { id: `${uri}#${key}#${n}`, uri, res, group, kind, name, ...(namespace !== undefined ? { namespace } : {}), facts };
-      out.push(r);
-      add(objTopic(group, kind, namespace, name), fingerprint(holder, r.id, factsJson));
-      add(kindTopic(group, kind, namespace), r.id);
-      return r;
-    };
-    // A patch is part of another object, not one of its own.
-    const resources = this.layout.isPatch(uri) ? [] : input;
-    if (kustomization) {
-      const ns = this.layout.namespaceOfGenerated(uri);
-      for (const g of kustomization.generated) {
-        const facts = { ...(g.keys ? { keys: g.keys } : {}), generatedBy: `kustomization ${uri}`, generatorPath: g.path };
-        push(g, kustomization.res, '', g.kind, g.name, facts, JSON.stringify(facts), true, g.namespace ?? ns);
-      }
-    }
-    for (const res of resources) {
-      if (!res.name || isNonResource(res.group, res.version, res.kind)) continue;
-      const derived = derivedFacts(res);
-      const owner = push(derived, res, res.group, res.kind, res.name, derived.facts, derived.factsJson, false);
-      if (derived.crd) {
-        const { group, kind, specHash } = derived.crd;
-        add(crdTopic(group, kind), fingerprint(derived.crd, owner.id, specHash));
-        add(crdGroupTopic(group), withId(owner.id, JSON.stringify(kind)));
-        crds.push([crdTopic(group, kind), owner], [crdGroupTopic(group), owner]);
-      }
-      for (const g of derived.generated) push(g, res, g.object.group, g.object.kind, g.object.name, g.object.facts, g.factsJson, true);
-      if (owner.namespace === undefined) continue;
-      for (const p of derived.pods) {
-        templates.push({ owner, labels: p.labels, labelsPath: p.labelsPath, ports: p.ports ?? [], portsKnown: p.ports !== undefined });
-        const fact = fingerprint(p, owner.id, p.json);
-        add(podsTopic(owner.namespace), fact);
-        add(ALL_PODS, fact);
-      }
-    }
-    return { input, ...(kustomization ? { kustomization } : {}), resources: out, templates, crds, topics };
+    return { input, ...(kustomization ? { kustomization } : {}), slices: sliceFile(ctx, input, kustomization, previous?.slices) };
   }
-}
-
-/** Same objects (by id) and pod templates (by owner) in the same order: the lists the file is in need no relinking. */
-function sameShape(old: FileEntry, entry: FileEntry): boolean {
-  if (old.resources.length !== entry.resources.length || old.templates.length !== entry.templates.length || old.crds.length !== entry.crds.length) return false;
-  for (let i = 0; i < old.resources.length; i++) if (old.resources[i].id !== entry.resources[i].id) return false;
-  for (let i = 0; i < old.templates.length; i++) if (old.templates[i].owner.id !== entry.templates[i].owner.id) return false;
-  for (let i = 0; i < old.crds.length; i++) if (old.crds[i][0] !== entry.crds[i][0] || old.crds[i][1].id !== entry.crds[i][1].id) return false;
-  return true;
-}
-
-const sameList = (a: readonly string[] | undefined, b: readonly string[]): boolean => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
-
-function changedTopics(before: ReadonlyMap<string, readonly string[]> | undefined, after: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const changed = new Set<string>();
-  for (const [t, fps] of after) if (!sameList(before?.get(t), fps)) changed.add(t);
-  if (before) for (const t of before.keys()) if (!after.has(t)) changed.add(t);
-  return changed;
 }

@@ -34,3 +34,11 @@ export function isGoTemplate(text: string): boolean {
   const i = text.indexOf('{{');
   return i >= 0 && text.indexOf('}}', i) > i;
 }
+
+const templated = new WeakMap<object, boolean>();
+/** isGoTemplate of a parsed file's text, found once per version: a large file is scanned once, not on every check. */
+export function isGoTemplateFile(file: { readonly text: string }): boolean {
+  let known = templated.get(file);
+  if (known === undefined) templated.set(file, (known = isGoTemplate(file.text)));
+  return known;
+}
