@@ -16,7 +16,7 @@ const [file, countArg] = args;
 const count = Number(countArg ?? 40);
 const text = fs.readFileSync(file, 'utf8');
 const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
-const client = new LspClient(process.execPath, [...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio']);
+const client = new LspClient(process.execPath, [...nodeArgs, ...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), path.join(root, 'dist', 'server.js'), '--stdio']);
 client.settings = { maxFileSize: 1e9 };
 await client.initialize(null, { settings: { maxFileSize: 1e9 } });
 const uri = pathToFileURL(file).href;

@@ -122,9 +122,15 @@ let yamlTags: readonly ScalarTag[] | undefined;
 /** The scalar tags of the schema PARSE_OPTIONS give, which the fast reader resolves plain scalars with. */
 const scalarTags = (): readonly ScalarTag[] => (yamlTags ??= parseDocument('', PARSE_OPTIONS).schema.tags.filter((t): t is ScalarTag => !(t as { collection?: string }).collection));
 
-/** A document whose value came from the fast reader: it parsed cleanly, and its AST is built only when asked for. */
+/**
+ * A document whose value came from the fast reader: it parsed cleanly, and
+ * its AST is built only when asked for. The AST is held weakly: whoever needs
+ * its nodes holds them (a Resource keeps its node), and a burst of span
+ * lookups over many documents (the locations of a simulation) does not keep
+ * every AST alive afterwards.
+ */
 class LazyChunk implements ParsedChunk {
-  private ast?: Document.Parsed;
+  private ast?: WeakRef<Document.Parsed>;
   constructor(
     private readonly text: string,
     readonly value: unknown,
@@ -132,7 +138,9 @@ class LazyChunk implements ParsedChunk {
     readonly problems: readonly ParseProblem[],
   ) {}
   get doc(): Document.Parsed {
-    return (this.ast ??= parseDocument(this.text, PARSE_OPTIONS));
+    let doc = this.ast?.deref();
+    if (!doc) this.ast = new WeakRef((doc = parseDocument(this.text, PARSE_OPTIONS)));
+    return doc;
   }
   get astBuilt(): boolean {
     return this.ast !== undefined;
