@@ -45,17 +45,12 @@ export function parseSchemaBundle(text: string): SchemaBundle {
     const line = lines[i];
     const colon = line.indexOf('":');
     if (!line.startsWith('"') || colon < 0) return JSON.parse(text) as SchemaBundle;
-    const name = JSON.parse(line.slice(0, colon + 1)) as string;
+    const key = line.slice(1, colon);
+    const name = key.includes('\\') ? (JSON.parse(`"${key}"`) as string) : key;
     const json = line.endsWith(',') ? line.slice(colon + 2, -1) : line.slice(colon + 2);
-    Object.defineProperty(definitions, name, {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        const value = JSON.parse(json) as JsonSchema;
-        Object.defineProperty(definitions, name, { value, enumerable: true, configurable: true, writable: true });
-        return value;
-      },
-    });
+    // The getter stays (redefining one of 500 properties as a value costs more than the parse) and keeps what it parsed.
+    let value: JsonSchema | undefined;
+    Object.defineProperty(definitions, name, { enumerable: true, get: () => (value ??= JSON.parse(json) as JsonSchema) });
   }
   bundle.definitions = definitions;
   return bundle;
