@@ -122,5 +122,10 @@ for (const m of mods) {
 applyOverlay(definitions, kinds);
 
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, JSON.stringify({ k8sVersion: typesVersion.split('.').slice(0, 2).join('.'), source: `kubernetes-types@${typesVersion}`, stamp, kinds, definitions }));
+// One definition per line (still one JSON document), so that a door can parse only the definitions it reads
+// (server/src/node/schemaBundle.ts); characters beyond ASCII are escaped, so the text loads as a one-byte string.
+const head = JSON.stringify({ k8sVersion: typesVersion.split('.').slice(0, 2).join('.'), source: `kubernetes-types@${typesVersion}`, stamp, kinds, definitions: {} }).slice(0, -2);
+const lines = Object.entries(definitions).map(([name, def]) => `${JSON.stringify(name)}:${JSON.stringify(def)}`);
+const ascii = (text) => text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+fs.writeFileSync(out, ascii(`${head}\n${lines.join(',\n')}\n}}\n`));
 console.log(`schemas: ${Object.keys(kinds).length} kinds, ${Object.keys(definitions).length} definitions -> ${path.relative(process.cwd(), out)}`);

@@ -20,7 +20,7 @@ const outArg = process.argv.indexOf('--out');
 const out = path.resolve(outArg > 0 ? process.argv[outArg + 1] : path.join(root, `${manifest.name}-${manifest.version}.vsix`));
 
 /** What ships besides the bundles: files and folders relative to the repository. */
-const SHIPPED = ['README.md', 'CHANGELOG.md', 'LICENSE', manifest.icon, 'media', 'docs/images', 'schemas/generated/k8s.json', 'schemas/generated/validators.js'];
+const SHIPPED = ['README.md', 'CHANGELOG.md', 'LICENSE', manifest.icon, 'media', 'docs/images', 'schemas/generated/k8s.json', 'schemas/generated/validators'];
 /** The client, the language server and the graph webview's script (cytoscape and dagre inside). */
 const BUNDLES = ['extension.js', 'server.js', 'graph.js'];
 
@@ -53,9 +53,11 @@ function pack() {
     fs.cpSync(from, path.join(ext, rel), { recursive: true, filter: (src) => !src.endsWith('.map') });
     shipped.push(fs.statSync(from).isDirectory() ? `${rel}/**` : rel);
   }
-  const validators = fs.readFileSync(path.join(ext, 'schemas/generated/validators.js'), 'utf8');
-  if (/\brequire\(/.test(validators)) {
-    throw new Error('schemas/generated/validators.js needs a module at run time and would fail in the VSIX; regenerate it with "node schemas/generate-validators.mjs --force"');
+  // The validator chunks may require only each other: node_modules does not ship.
+  const chunks = path.join(ext, 'schemas/generated/validators');
+  for (const f of fs.readdirSync(chunks).filter((n) => n.endsWith('.js'))) {
+    const foreign = [...fs.readFileSync(path.join(chunks, f), 'utf8').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]).filter((n) => !/^\.\/[\w.-]+\.js$/.test(n));
+    if (foreign.length) throw new Error(`schemas/generated/validators/${f} needs ${foreign.join(', ')} at run time and would fail in the VSIX; regenerate it with "node schemas/generate-validators.mjs --force"`);
   }
 
   // The published manifest: no scripts, no dependencies (they are bundled), no CLI entry.

@@ -99,7 +99,7 @@ export class LspClient {
     readonly connection: ProtocolConnection,
     readonly initializeResult: InitializeResult,
     private readonly log: { text: string },
-    private readonly config: { value: Record<string, unknown> | undefined },
+    private readonly config: { value: Record<string, unknown> | undefined; pulls: number },
   ) {
     this.exitCode = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
@@ -127,8 +127,12 @@ export class LspClient {
     connection.onNotification(LogMessageNotification.type, (p) => {
       (client ? client.logs : pendingLogs).push(p);
     });
-    const config = { value: options.configuration };
-    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'kubesim' ? (config.value ?? null) : null)));
+    const config = { value: options.configuration, pulls: 0 };
+    connection.onRequest(ConfigurationRequest.type, (p) => {
+      config.pulls++;
+      client?.wake();
+      return p.items.map((i) => (i.section === 'kubesim' ? (config.value ?? null) : null));
+    });
     const early: { events: ServerEvent[]; registrations: { method: string; registerOptions?: unknown }[] } = { events: [], registrations: [] };
     const sink = (): typeof early => client ?? early;
     connection.onRequest(RegistrationRequest.type, (p) => {
@@ -261,6 +265,11 @@ export class LspClient {
   /** What later workspace/configuration pulls answer (send changeConfiguration to make the server pull). */
   setConfiguration(value: Record<string, unknown>): void {
     this.config.value = value;
+  }
+
+  /** Resolves once the server has pulled the configuration `n` times (the answers are sent as the pulls arrive). */
+  configurationPulled(n: number): Promise<number> {
+    return this.until(`configuration pull #${n}`, () => (this.config.pulls >= n ? this.config.pulls : undefined));
   }
 
   changeConfiguration(settings: unknown): Promise<void> {

@@ -90,10 +90,10 @@ describe('the VSIX', () => {
     const names = [...files.keys()].filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
     const allowed = [
       /^package\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/, /^dist\/(extension|server|graph)\.js$/, /^media\/[\w-]+\.svg$/,
-      /^schemas\/generated\/(k8s\.json|validators\.js)$/, /^docs\/images\/[\w-]+\.png$/, new RegExp(`^${manifest.icon.replace('.', '\\.')}$`),
+      /^schemas\/generated\/k8s\.json$/, /^schemas\/generated\/validators\/([\w.-]+\.js|index\.json)$/, /^docs\/images\/[\w-]+\.png$/, new RegExp(`^${manifest.icon.replace('.', '\\.')}$`),
     ];
     for (const n of names) assert.ok(allowed.some((re) => re.test(n)), `unexpected file in the VSIX: ${n}`);
-    for (const n of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/graph.js', 'media/kubesim.svg', 'schemas/generated/k8s.json', 'schemas/generated/validators.js', manifest.icon]) {
+    for (const n of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/graph.js', 'media/kubesim.svg', 'schemas/generated/k8s.json', 'schemas/generated/validators/index.json', manifest.icon]) {
       assert.ok(names.includes(n), `${n} is in the VSIX`);
     }
     assert.ok(!names.some((n) => /node_modules|(^|\/)test\/|\.map$|\.ts$/.test(n)), 'no node_modules, tests, sources or source maps');
@@ -115,8 +115,14 @@ describe('the VSIX', () => {
   });
 
   it('has bundles that load nothing from node_modules', () => {
-    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/graph.js', 'schemas/generated/validators.js']) {
+    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/graph.js']) {
       assert.deepEqual(externalRequires(files.get(`extension/${f}`)!.toString('utf8')), [], `${f} requires only Node built-ins and vscode`);
+    }
+    const chunks = [...files.keys()].filter((n) => n.startsWith('extension/schemas/generated/validators/') && n.endsWith('.js'));
+    assert.ok(chunks.length > 1, 'the validators ship as chunks');
+    for (const f of chunks) {
+      const foreign = externalRequires(files.get(f)!.toString('utf8')).filter((n) => !/^\.\/[\w.-]+\.js$/.test(n) || !files.has(`extension/schemas/generated/validators/${n.slice(2)}`));
+      assert.deepEqual(foreign, [], `${f} requires only chunks that ship beside it`);
     }
   });
 
@@ -137,9 +143,10 @@ describe('the VSIX', () => {
     });
 
     it('loads its precompiled validators', () => {
+      const dir = path.join(ext, 'schemas', 'generated', 'validators');
+      const entry = (JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as { kinds: Record<string, { file: string; export: string }> }).kinds['apps/v1:Deployment'];
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const validators = require(path.join(ext, 'schemas', 'generated', 'validators.js')) as Record<string, (o: unknown) => boolean>;
-      const validate = validators['apps/v1:Deployment'];
+      const validate = (require(path.join(dir, entry.file)) as Record<string, (o: unknown) => boolean>)[entry.export];
       assert.equal(typeof validate, 'function');
       assert.equal(validate({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { selector: {}, template: {}, prots: [] } }), false);
     });

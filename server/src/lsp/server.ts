@@ -37,6 +37,9 @@ import { WorkspaceSync } from './workspaceSync';
 /** A small manifest checked once at start-up, so the YAML parser and validators are compiled by the JIT before the user's first file. */
 const WARM_UP_MANIFEST = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: warm-up\nspec:\n  selector:\n    matchLabels: {app: w}\n  template:\n    metadata:\n      labels: {app: w}\n    spec:\n      containers:\n        - name: w\n          image: w:1\n          ports: [{containerPort: 80, name: http}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: warm-up}\nspec:\n  selector: {app: w}\n  ports: [{port: 80, targetPort: http}]\n';
 
+/** How long the server waits for the editor's first documents before it warms up on its own manifest. */
+const WARM_UP_WHEN_IDLE_MS = 50;
+
 function warmUp(workspace: Workspace): void {
   const engine = workspace.engine;
   engine.checkFile(engine.parse('kubesim:warm-up', WARM_UP_MANIFEST), workspace.options);
@@ -97,6 +100,8 @@ export function startServer(args: string[]): ServerState {
     const before = state.settings;
     state.settings = settings;
     for (const w of warnings) void connection.sendNotification('window/showMessage', { type: 2, message: `Kubesim: ${w}` });
+    // The first pull usually returns what the server already assumed: re-checking every file for it would be wasted.
+    if (JSON.stringify(before) === JSON.stringify(settings)) return;
     if (before.diagnosticsScope === 'workspace' && settings.diagnosticsScope === 'openFiles') sync.clearUnopened();
     optionsChanged(JSON.stringify(before.exclude) !== JSON.stringify(settings.exclude) || before.maxFileSize !== settings.maxFileSize);
   };
@@ -126,7 +131,12 @@ export function startServer(args: string[]): ServerState {
 
   connection.onInitialized(() => {
     // Load the schemas while the editor is still busy opening files, so the first document does not wait for them.
-    setImmediate(() => sync.safely(() => warmUp(ws())));
+    // Warming the parser and the rules on a small manifest pays only when the editor sends nothing soon: a document
+    // that arrives does that itself, and must not wait for a manifest nobody opened.
+    setImmediate(() => sync.safely(() => ws()));
+    setTimeout(() => sync.safely(() => {
+      if (documents.all().length === 0) warmUp(ws());
+    }), WARM_UP_WHEN_IDLE_MS);
     if (watchDynamically) registerFileWatching(connection);
     const settingsPulled = configurationPull ? connection.workspace.getConfiguration('kubesim').then(applySettings, () => undefined) : Promise.resolve();
     if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesim' }).catch(() => undefined);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SchemaBundle } from '../engine/schema/bundle';
+import type { JsonSchema, SchemaBundle } from '../engine/schema/bundle';
 
 const RELATIVE = path.join('schemas', 'generated', 'k8s.json');
 
@@ -23,6 +23,35 @@ export function findSchemaBundlePath(from: string = __dirname): string {
 let cached: SchemaBundle | undefined;
 
 export function loadSchemaBundle(): SchemaBundle {
-  cached ??= JSON.parse(fs.readFileSync(findSchemaBundlePath(), 'utf8')) as SchemaBundle;
+  cached ??= parseSchemaBundle(fs.readFileSync(findSchemaBundlePath(), 'utf8'));
   return cached;
+}
+
+/**
+ * The bundle, with each definition parsed when first read: a file of a few
+ * kinds reads a fraction of the 500 definitions. schemas/generate.mjs writes
+ * the head (everything but the definitions) on the first line and one
+ * definition per line after it; any other layout is parsed whole.
+ */
+export function parseSchemaBundle(text: string): SchemaBundle {
+  const lines = text.split('\n');
+  const head = lines[0];
+  let last = lines.length - 1;
+  while (last > 0 && lines[last] === '') last--;
+  if (!head.endsWith('"definitions":{') || lines[last] !== '}}') return JSON.parse(text) as SchemaBundle;
+  const bundle = JSON.parse(`${head}}}`) as SchemaBundle;
+  const definitions: Record<string, JsonSchema> = {};
+  for (let i = 1; i < last; i++) {
+    const line = lines[i];
+    const colon = line.indexOf('":');
+    if (!line.startsWith('"') || colon < 0) return JSON.parse(text) as SchemaBundle;
+    const key = line.slice(1, colon);
+    const name = key.includes('\\') ? (JSON.parse(`"${key}"`) as string) : key;
+    const json = line.endsWith(',') ? line.slice(colon + 2, -1) : line.slice(colon + 2);
+    // The getter stays (redefining one of 500 properties as a value costs more than the parse) and keeps what it parsed.
+    let value: JsonSchema | undefined;
+    Object.defineProperty(definitions, name, { enumerable: true, get: () => (value ??= JSON.parse(json) as JsonSchema) });
+  }
+  bundle.definitions = definitions;
+  return bundle;
 }

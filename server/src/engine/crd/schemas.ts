@@ -17,15 +17,21 @@ const MAX_COMPILED = 256;
  * by the Engine, so every workspace of a session shares it.
  */
 export class CrdSchemas {
-  private readonly ajv: Ajv;
+  /** Made on the first CRD: adding every definition to ajv costs tens of milliseconds a file without CRDs need not wait for. */
+  private ajvInstance: Ajv | undefined;
   private readonly byContent = new Map<string, CompiledSchema>();
   private readonly byObject = new WeakMap<object, CompiledSchema>();
   /** How many schemas were compiled: tests use it to prove the cache works. */
   compilations = 0;
 
-  constructor(private readonly bundle: SchemaBundle) {
-    this.ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false });
-    this.ajv.addSchema({ $id: 'k8s', definitions: bundle.definitions });
+  constructor(private readonly bundle: SchemaBundle) {}
+
+  private get ajv(): Ajv {
+    if (!this.ajvInstance) {
+      this.ajvInstance = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false });
+      this.ajvInstance.addSchema({ $id: 'k8s', definitions: this.bundle.definitions });
+    }
+    return this.ajvInstance;
   }
 
   /** The compiled form of a version's openAPIV3Schema; the parsed object is a cheap key while its document is unchanged. */

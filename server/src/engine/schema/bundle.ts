@@ -38,6 +38,12 @@ export function deref(bundle: SchemaBundle, s: JsonSchema | undefined): JsonSche
   return s;
 }
 
+/** Follows $ref chains to the schema they name, as it is: for walkers that read only the structure (deref copies the schema to keep a field's description). */
+export function resolveRef(bundle: SchemaBundle, s: JsonSchema | undefined): JsonSchema | undefined {
+  for (let i = 0; s?.$ref && i < 32; i++) s = bundle.definitions[s.$ref.slice('#/definitions/'.length)];
+  return s;
+}
+
 /** The schema of the field at `path` under a definition, walking objects and arrays. */
 export function schemaAtPath(bundle: SchemaBundle, root: JsonSchema | undefined, path: readonly (string | number)[]): JsonSchema | undefined {
   let s = deref(bundle, root);

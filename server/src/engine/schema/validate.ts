@@ -7,21 +7,23 @@ import { describeSchemaError, type SchemaFinding, type SchemaShape } from './des
 export { YAML11_ONLY_BOOLEANS, type SchemaFinding } from './describe';
 
 /**
- * Validates objects against the bundled schemas. Validators are compiled once
- * per kind, on first use.
+ * Validators compiled at build time (schemas/generate-validators.mjs), keyed
+ * "apps/v1:Deployment". The doors may load each one when it is first read.
  */
-/** Validators compiled at build time (schemas/generate-validators.mjs), keyed "apps/v1:Deployment". */
-export type PrecompiledValidators = Record<string, ValidateFunction>;
+export type PrecompiledValidators = Record<string, ValidateFunction | undefined>;
 
+/**
+ * Validates objects against the bundled schemas: with the precompiled
+ * validator of the kind, else with one compiled once per kind, on first use.
+ */
 export class SchemaValidator {
-  private readonly ajv: Ajv;
+  /** Made only when a kind has no precompiled validator: adding every definition to ajv costs tens of milliseconds. */
+  private runtime: Ajv | undefined;
   private readonly compiled = new Map<string, ValidateFunction | null>();
   /** Definition name → its kind key ("apps.v1.Deployment" → "apps/v1:Deployment"), for the precompiled validators. */
   private readonly keyOfDefinition = new Map<string, string>();
 
   constructor(readonly bundle: SchemaBundle, private readonly precompiled: PrecompiledValidators = {}) {
-    this.ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false });
-    this.ajv.addSchema({ $id: 'k8s', definitions: bundle.definitions });
     for (const [key, def] of Object.entries(bundle.kinds)) if (!this.keyOfDefinition.has(def)) this.keyOfDefinition.set(def, key);
   }
 
@@ -33,10 +35,18 @@ export class SchemaValidator {
     let v = this.compiled.get(defName);
     if (v === undefined) {
       const key = this.keyOfDefinition.get(defName);
-      v = (key && this.precompiled[key]) || (this.ajv.getSchema(`k8s#/definitions/${defName}`) ?? null);
+      v = (key && this.precompiled[key]) || (this.ajv().getSchema(`k8s#/definitions/${defName}`) ?? null);
       this.compiled.set(defName, v);
     }
     return v;
+  }
+
+  private ajv(): Ajv {
+    if (!this.runtime) {
+      this.runtime = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false });
+      this.runtime.addSchema({ $id: 'k8s', definitions: this.bundle.definitions });
+    }
+    return this.runtime;
   }
 
   validate(res: Resource, text: string): SchemaFinding[] {

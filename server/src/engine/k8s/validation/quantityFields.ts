@@ -1,4 +1,4 @@
-import { deref, kindKey, type JsonSchema, type SchemaBundle } from '../../schema/bundle';
+import { kindKey, resolveRef, type JsonSchema, type SchemaBundle } from '../../schema/bundle';
 import { isObject } from '../../util/object';
 import type { PathSegment } from '../../yaml/ast';
 
@@ -21,7 +21,7 @@ export function quantityFieldsOf(bundle: SchemaBundle, apiVersion: string, kind:
 }
 
 function visit(bundle: SchemaBundle, schema: JsonSchema | undefined, v: unknown, path: PathSegment[], out: QuantityField[]): void {
-  const s = deref(bundle, schema);
+  const s = resolveRef(bundle, schema);
   if (!s || v === null || v === undefined) return;
   if (s.format === 'quantity') {
     out.push({ path, value: v });
