@@ -22,7 +22,7 @@ export function quantityFieldsOf(bundle: SchemaBundle, apiVersion: string, kind:
 
 function visit(bundle: SchemaBundle, schema: JsonSchema | undefined, v: unknown, path: PathSegment[], out: QuantityField[]): void {
   const s = resolveRef(bundle, schema);
-  if (!s || v === null || v === undefined) return;
+  if (!s || v === null || v === undefined || !mayHoldQuantity(bundle, s)) return;
   if (s.format === 'quantity') {
     out.push({ path, value: v });
     return;
@@ -36,4 +36,39 @@ function visit(bundle: SchemaBundle, schema: JsonSchema | undefined, v: unknown,
     const cs = s.properties?.[k] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
     if (cs) visit(bundle, cs, child, [...path, k], out);
   }
+}
+
+// Whether a quantity can occur anywhere below a schema: most of an object (metadata, env, probes) cannot, and is not walked.
+const holds = new WeakMap<JsonSchema, boolean>();
+const inProgress = new Set<JsonSchema>();
+
+function mayHoldQuantity(bundle: SchemaBundle, schema: JsonSchema): boolean {
+  return reach(bundle, schema).holds;
+}
+
+/**
+ * Reachability of a quantity through the schema graph. A schema met again
+ * while it is being explored (a recursive type) counts as "no" for now, so a
+ * "no" that depended on such a cut is not remembered; every "yes", and every
+ * "no" found without a cut, is.
+ */
+function reach(bundle: SchemaBundle, schema: JsonSchema): { holds: boolean; cut: boolean } {
+  const known = holds.get(schema);
+  if (known !== undefined) return { holds: known, cut: false };
+  if (inProgress.has(schema)) return { holds: false, cut: true };
+  inProgress.add(schema);
+  let found = schema.format === 'quantity';
+  let cut = false;
+  const children = [schema.items, typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined, ...Object.values(schema.properties ?? {})];
+  for (const c of children) {
+    if (found) break;
+    const r = resolveRef(bundle, c);
+    if (!r) continue;
+    const sub = reach(bundle, r);
+    found = sub.holds;
+    cut ||= sub.cut;
+  }
+  inProgress.delete(schema);
+  if (found || !cut) holds.set(schema, found);
+  return { holds: found, cut: !found && cut };
 }
