@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { astBuilt, documentStarts, parseChunk, parseChunkWithAst, parseYamlFile } from '../../server/src/engine/yaml/parse';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { locatePath, nodeSpan, pairKeySpan, type PathSegment } from '../../server/src/engine/yaml/ast';
+import { astBuilt, documentStarts, parseChunk, parseChunkWithAst, parseYamlFile, type ParsedChunk } from '../../server/src/engine/yaml/parse';
 import { testEngine } from '../helpers/engine';
 import { fromRoot, SHARED } from '../helpers/paths';
 import { mulberry32, mutate } from '../robustness/mutate';
@@ -32,7 +34,46 @@ const documentsOf = (text: string): string[] => {
   return starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
 };
 
+/** Every path to a scalar in the AST, with the scalar spans the events give: equal to the AST's whenever they answer. */
+function assertSpansAgree(chunk: ParsedChunk, label: string): number {
+  let answered = 0;
+  const walk = (node: Node | null | undefined, path: PathSegment[]): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const p = [...path, pair.key.value === null ? '' : String(pair.key.value)];
+        const loc = locatePath(chunk.doc.contents as Node, p);
+        const key = chunk.scalarSpan!(p, 'key');
+        if (key) {
+          answered++;
+          assert.deepEqual(key, loc.pair ? pairKeySpan(loc.pair) : undefined, `${label}: key span at ${p.join('.')}`);
+        }
+        walk(pair.value as Node, p);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item as Node, [...path, i]));
+    else if (isScalar(node) && path.length) {
+      const value = chunk.scalarSpan!(path, 'value');
+      if (value) {
+        answered++;
+        assert.deepEqual(value, nodeSpan(locatePath(chunk.doc.contents as Node, path).node), `${label}: value span at ${path.join('.')}`);
+      }
+    }
+  };
+  walk(chunk.doc.contents as Node, []);
+  return answered;
+}
+
 describe('fast YAML reader agrees with the yaml path', () => {
+  it('scalar spans from its events equal the AST ranges, on every corpus document', () => {
+    let answered = 0;
+    for (const [i, text] of seeds(2_000_000).entries())
+      for (const doc of documentsOf(text)) {
+        const chunk = parseChunk(doc);
+        if (chunk.scalarSpan) answered += assertSpansAgree(chunk, `seed ${i}`);
+      }
+    assert.ok(answered > 1000, `only ${answered} spans came from events`);
+  });
+
   it('on every document of the corpus and of the repository', (t) => {
     const pool = seeds(2_000_000);
     if (!fs.existsSync(path.join(SHARED, 'corpus'))) t.diagnostic('../shared/corpus is absent: only the repository YAML is compared');
@@ -90,17 +131,18 @@ describe('fast YAML reader agrees with the yaml path', () => {
     }
   });
 
-  it('checking a valid manifest builds no AST; a diagnostic builds it for its own document only', () => {
+  it('checking a valid manifest builds no AST; a finding on a scalar needs none; one on a collection builds its own document\'s only', () => {
     const engine = testEngine();
     const text = fs.readFileSync(fromRoot('examples', 'webapp', 'web.yaml'), 'utf8');
     const clean = parseYamlFile('file:///clean.yaml', text);
     assert.deepEqual(engine.checkFile(clean).filter((d) => d.severity !== 'hint' && d.severity !== 'info'), []);
     assert.ok(clean.documents.every((d) => !astBuilt(d.parsed)), 'a valid document was checked through its AST');
-    const broken = parseYamlFile('file:///broken.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n    - port: 99999\n');
+    const broken = parseYamlFile('file:///broken.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n    - port: 99999\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: list\ndata:\n  - a\n');
     const diags = engine.checkFile(broken);
-    assert.ok(diags.some((d) => d.severity === 'error'), 'the bad port is reported');
-    assert.deepEqual(broken.documents.map((d) => astBuilt(d.parsed)), [false, true]);
-    const at = broken.text.indexOf('99999');
-    assert.ok(diags.some((d) => d.span.start === at && d.span.end === at + 5), 'the error lands on the port');
+    const port = broken.text.indexOf('99999');
+    assert.ok(diags.some((d) => d.severity === 'error' && d.span.start === port && d.span.end === port + 5), 'the error lands on the port');
+    const seq = broken.text.indexOf('- a');
+    assert.ok(diags.some((d) => d.severity === 'error' && d.span.start === seq), 'the error lands on the sequence');
+    assert.deepEqual(broken.documents.map((d) => astBuilt(d.parsed)), [false, false, true]);
   });
 });

@@ -98,6 +98,9 @@ const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: 
  * about a missing field lands on its parent.
  */
 export function spanAt(res: Resource, path: readonly PathSegment[], part: 'key' | 'value' = 'value'): Span {
+  // Most findings point at a scalar: its span comes from the fast reader's events, without the document's AST.
+  const quick = res.document.parsed.scalarSpan?.(res.basePath.length ? [...res.basePath, ...path] : path, part);
+  if (quick) return shift(quick, res.document.start);
   const loc = locatePath(res.node, path);
   const base = res.document.start;
   if (loc.depth === path.length) {

@@ -123,3 +123,15 @@ function implicitFirstChars(tags: readonly ScalarTag[]): string[] | null {
 }
 
 const PROBE_TAILS = ['', '0', '1', '7', 'x1', 'b1', 'o7', '.', '.5', 'e1', 'E+1', '_1', 'inf', 'Inf', 'INF', 'nan', 'NaN', 'NAN', 'ull', 'ULL', 'es', 'ES', 'o', 'O', 'n', 'N', 'ff', 'FF', 'rue', 'RUE', 'alse', 'ALSE', '.inf', '.nan', ':1', ':30'];
+
+/** The key a plain key's text becomes in the decoded value, as the fast reader's mappings make it. */
+export function plainKeyString(text: string, yamlTags: readonly ScalarTag[]): string {
+  for (const tag of yamlTags) {
+    if (tag.default !== true || !tag.test?.test(text)) continue;
+    let failed = false;
+    const v = tag.resolve(text, () => (failed = true), {} as never);
+    const value = isScalar(v) ? v.value : v;
+    return failed ? text : value === null ? '' : String(value);
+  }
+  return text;
+}

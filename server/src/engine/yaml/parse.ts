@@ -1,6 +1,9 @@
 import { Document, isMap, isScalar, parseDocument, type ScalarTag, type Tags } from 'yaml';
 import type { Span } from '../diagnostic';
-import { DECLINED, fastValue } from './fastValue';
+import { parseEvents } from 'js-yaml';
+import type { PathSegment } from './ast';
+import { DECLINED, fastValue, plainKeyString } from './fastValue';
+import { scalarSpanAt } from './scalarSpans';
 
 /**
  * A file is cut into `---` documents by a line scan (a `---` line at column 0
@@ -27,6 +30,8 @@ export interface ParsedChunk {
   readonly problems: readonly ParseProblem[];
   /** Where the root mapping starts, when known without the AST (fast reader). */
   readonly rootStart?: number;
+  /** The span of a plain or quoted scalar (or its key) without the AST, when the fast reader read the document; else undefined. */
+  scalarSpan?(path: readonly PathSegment[], part: 'key' | 'value'): Span | undefined;
 }
 
 export interface YamlDocument {
@@ -144,6 +149,12 @@ class LazyChunk implements ParsedChunk {
   }
   get astBuilt(): boolean {
     return this.ast !== undefined;
+  }
+  private events?: WeakRef<ReturnType<typeof parseEvents>>;
+  scalarSpan(path: readonly PathSegment[], part: 'key' | 'value'): Span | undefined {
+    let events = this.events?.deref();
+    if (!events) this.events = new WeakRef((events = parseEvents(this.text, {})));
+    return scalarSpanAt(this.text, events, path, part, (t) => plainKeyString(t, scalarTags()));
   }
 }
 
