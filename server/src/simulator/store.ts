@@ -27,10 +27,14 @@ export class Store {
   private created = 0;
   readonly events: SimEvent[] = [];
   private readonly eventKeys = new Set<string>();
+  private nowMs = NaN;
+  private nowText = '';
   /** Set whenever a write happens; the settle loop uses it to know when controllers are done. */
   dirty = false;
   /** Writes so far; the settle loop reports a round that keeps writing. */
   writes = 0;
+  /** The write count at the last write to each kind in each namespace, and to the objects each controller owner owns (keys from stampKey). */
+  private readonly stamps = new Map<string, number>();
 
   constructor(readonly config: SimConfig) {}
 
@@ -78,6 +82,20 @@ export class Store {
     return [...this.objects.values()];
   }
 
+  /**
+   * A stamp that changes whenever an object of `kind` in `namespace` (none for
+   * cluster-scoped kinds) is created, updated or deleted: what a controller
+   * compares to know that a list it read is unchanged.
+   */
+  kindStamp(kind: string, namespace?: string): number {
+    return this.stamps.get(stampKey(kind, namespace ?? '')) ?? 0;
+  }
+
+  /** Like kindStamp, for the objects whose controller owner has this uid. */
+  ownedStamp(ownerUid: string): number {
+    return this.stamps.get(stampKey('', ownerUid)) ?? 0;
+  }
+
   get size(): number {
     return this.objects.size;
   }
@@ -93,20 +111,20 @@ export class Store {
       while (this.has(obj.kind, m.namespace, m.name));
     }
     m.uid = this.config.names.uid();
-    m.creationTimestamp = timestamp(this.config.clock.now());
+    m.creationTimestamp = this.now();
     m.resourceVersion = String(++this.revision);
     this.sequence.set(obj, ++this.created);
     const k = key(obj.kind, m.namespace, m.name);
     this.objects.set(k, obj);
     this.index(k, obj);
-    this.touched();
+    this.touched(obj);
     return obj;
   }
 
   /** Records a change to a stored object (the caller mutated it in place). */
   update(obj: KObject): void {
     obj.metadata.resourceVersion = String(++this.revision);
-    this.touched();
+    this.touched(obj);
   }
 
   delete(obj: KObject): void {
@@ -117,7 +135,7 @@ export class Store {
     this.byKind.get(stored.kind)?.get(stored.metadata.namespace ?? '')?.delete(k);
     for (const r of stored.metadata.ownerReferences ?? []) if (r.controller) this.byOwner.get(r.uid)?.delete(k);
     this.forgetSorted(stored.kind);
-    this.touched();
+    this.touched(stored);
   }
 
   /** record.EventRecorder.Eventf: one event about an object. */
@@ -136,8 +154,14 @@ export class Store {
     if (!this.hasEvent(obj, reason, message)) this.event(obj, type, reason, message);
   }
 
+  /** The clock as the API server writes it; the clock moves once per round, and every write and condition asks. */
   now(): string {
-    return timestamp(this.config.clock.now());
+    const t = this.config.clock.now().getTime();
+    if (t !== this.nowMs) {
+      this.nowMs = t;
+      this.nowText = timestamp(new Date(t));
+    }
+    return this.nowText;
   }
 
   private index(k: string, obj: KObject): void {
@@ -160,11 +184,16 @@ export class Store {
     this.sorted.delete(kind);
   }
 
-  private touched(): void {
+  private touched(obj: KObject): void {
     this.dirty = true;
-    this.writes++;
+    const stamp = ++this.writes;
+    this.stamps.set(stampKey(obj.kind, obj.metadata.namespace ?? ''), stamp);
+    for (const r of obj.metadata.ownerReferences ?? []) if (r.controller) this.stamps.set(stampKey('', r.uid), stamp);
   }
 }
+
+/** Kind and namespace, or '' and an owner uid (kinds are never empty). */
+const stampKey = (kind: string, namespaceOrOwner: string): string => `${kind}\u0000${namespaceOrOwner}`;
 
 export function byNamespaceName(a: KObject, b: KObject): number {
   const an = a.metadata.namespace ?? '';

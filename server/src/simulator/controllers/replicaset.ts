@@ -2,6 +2,7 @@ import type { Sim } from '../context';
 import { dict, num } from '../obj';
 import { matchesLabelSelector } from '../selector';
 import type { KObject } from '../types';
+import { QuietObjects } from './quiet';
 import { createControlledPod, isPodReady, ownedBy, podFromTemplate, setStatus } from './util';
 
 /**
@@ -11,10 +12,15 @@ import { createControlledPod, isPodReady, ownedBy, podFromTemplate, setStatus } 
  * unscheduled, then not ready, then newest (controller.ActivePods ordering, simplified).
  */
 export function reconcileReplicaSets(sim: Sim): void {
-  for (const rs of [...sim.store.list('ReplicaSet'), ...sim.store.list('ReplicationController')]) reconcile(sim, rs);
+  for (const rs of [...sim.store.list('ReplicaSet'), ...sim.store.list('ReplicationController')]) {
+    quiet.run(sim, rs, `${rs.metadata.resourceVersion}/${sim.store.ownedStamp(rs.metadata.uid)}`, () => reconcile(sim, rs));
+  }
 }
 
-function reconcile(sim: Sim, rs: KObject): void {
+const quiet = new QuietObjects();
+
+/** One sync; false while pods are missing (creating them also depends on the ServiceAccount and the store's room). */
+function reconcile(sim: Sim, rs: KObject): boolean {
   const spec = dict(rs.spec);
   const want = sim.podBudget(rs, num(spec.replicas) ?? 1);
   const pods = ownedBy(sim, 'Pod', rs);
@@ -44,4 +50,5 @@ function reconcile(sim: Sim, rs: KObject): void {
     ...(ready ? { readyReplicas: ready } : {}),
     replicas: live.length,
   });
+  return live.length === want;
 }
