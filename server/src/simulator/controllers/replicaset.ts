@@ -13,14 +13,17 @@ import { createControlledPod, isPodReady, ownedBy, podFromTemplate, setStatus } 
  */
 export function reconcileReplicaSets(sim: Sim): void {
   for (const rs of [...sim.store.list('ReplicaSet'), ...sim.store.list('ReplicationController')]) {
-    quiet.run(sim, rs, `${rs.metadata.resourceVersion}/${sim.store.ownedStamp(rs.metadata.uid)}`, () => reconcile(sim, rs));
+    quiet.run(sim, rs, fingerprint(sim, rs), () => reconcile(sim, rs));
   }
 }
 
 const quiet = new QuietObjects();
 
-/** One sync; false while pods are missing (creating them also depends on the ServiceAccount and the store's room). */
-function reconcile(sim: Sim, rs: KObject): boolean {
+/** What a sync reads: the ReplicaSet, its pods, and to create a pod the ServiceAccounts of its namespace and the room left in the store. */
+const fingerprint = (sim: Sim, rs: KObject): string =>
+  `${rs.metadata.resourceVersion}/${sim.store.ownedStamp(rs.metadata.uid)}/${sim.store.kindStamp('ServiceAccount', rs.metadata.namespace)}/${sim.store.size < sim.bounds.maxObjects}`;
+
+function reconcile(sim: Sim, rs: KObject): void {
   const spec = dict(rs.spec);
   const want = sim.podBudget(rs, num(spec.replicas) ?? 1);
   const pods = ownedBy(sim, 'Pod', rs);
@@ -50,5 +53,4 @@ function reconcile(sim: Sim, rs: KObject): boolean {
     ...(ready ? { readyReplicas: ready } : {}),
     replicas: live.length,
   });
-  return live.length === want;
 }
