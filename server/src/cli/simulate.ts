@@ -53,12 +53,20 @@ export function runSimulate(argv: string[], io: Io): number {
   if (from !== undefined) {
     const oldFiles = from.startsWith('git:') ? filesAtRevision(io.cwd, from.slice(4), paths) : readFiles([from], io.cwd);
     const { after, changes } = simulateReapply(engine, oldFiles, files, opts);
-    io.stdout(format === 'json' ? JSON.stringify({ ...after, changes }, null, 2) + '\n' : formatChanges(changes) + '\n--- cluster after the change\n\n' + formatText(after));
+    if (format === 'json') writeJson(io, { ...after, changes });
+    else io.stdout(formatChanges(changes) + '\n--- cluster after the change\n\n' + formatText(after));
     return changes.rejected.length ? 1 : 0;
   }
   const result = simulateSources(engine, files, opts);
-  io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatText(result));
+  if (format === 'json') writeJson(io, result);
+  else io.stdout(formatText(result));
   return result.apply.some((a) => a.result === 'rejected') ? 1 : 0;
+}
+
+/** The result as JSON; the newline goes separately, so the (tens of megabytes) text is not copied once more to append it. */
+function writeJson(io: Io, value: unknown): void {
+  io.stdout(JSON.stringify(value, null, 2));
+  io.stdout('\n');
 }
 
 function readFiles(paths: string[], cwd: string): SourceText[] {
