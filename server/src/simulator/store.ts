@@ -16,7 +16,7 @@ const eventKey = (kind: string, namespace: string | undefined, name: string, rea
  */
 export class Store {
   private readonly objects = new Map<string, KObject>();
-  /** kind → namespace ('' for cluster-scoped) → key → object. */
+  /** kind → namespace ('' for cluster-scoped) → name → object: get() needs no composite key. */
   private readonly byKind = new Map<string, Map<string, Map<string, KObject>>>();
   /** controller owner uid → key → object. */
   private readonly byOwner = new Map<string, Map<string, KObject>>();
@@ -33,17 +33,19 @@ export class Store {
   dirty = false;
   /** Writes so far; the settle loop reports a round that keeps writing. */
   writes = 0;
-  /** The write count at the last write to each kind in each namespace, and to the objects each controller owner owns (keys from stampKey). */
-  private readonly stamps = new Map<string, number>();
+  /** The write count at the last write to each kind in each namespace ('' for cluster-scoped). */
+  private readonly kindStamps = new Map<string, Map<string, number>>();
+  /** The write count at the last write to the objects each controller owner (by uid) owns. */
+  private readonly ownedStamps = new Map<string, number>();
 
   constructor(readonly config: SimConfig) {}
 
   get(kind: string, namespace: string | undefined, name: string): KObject | undefined {
-    return this.objects.get(key(kind, namespace, name));
+    return this.byKind.get(kind)?.get(namespace ?? '')?.get(name);
   }
 
   has(kind: string, namespace: string | undefined, name: string): boolean {
-    return this.objects.has(key(kind, namespace, name));
+    return this.get(kind, namespace, name) !== undefined;
   }
 
   /** Objects of a kind (in one namespace when given), sorted by namespace then name, for determinism. */
@@ -88,12 +90,12 @@ export class Store {
    * compares to know that a list it read is unchanged.
    */
   kindStamp(kind: string, namespace?: string): number {
-    return this.stamps.get(stampKey(kind, namespace ?? '')) ?? 0;
+    return this.kindStamps.get(kind)?.get(namespace ?? '') ?? 0;
   }
 
   /** Like kindStamp, for the objects whose controller owner has this uid. */
   ownedStamp(ownerUid: string): number {
-    return this.stamps.get(stampKey('', ownerUid)) ?? 0;
+    return this.ownedStamps.get(ownerUid) ?? 0;
   }
 
   get size(): number {
@@ -132,7 +134,7 @@ export class Store {
     const stored = this.objects.get(k);
     if (!stored) return;
     this.objects.delete(k);
-    this.byKind.get(stored.kind)?.get(stored.metadata.namespace ?? '')?.delete(k);
+    this.byKind.get(stored.kind)?.get(stored.metadata.namespace ?? '')?.delete(stored.metadata.name);
     for (const r of stored.metadata.ownerReferences ?? []) if (r.controller) this.byOwner.get(r.uid)?.delete(k);
     this.forgetSorted(stored.kind);
     this.touched(stored);
@@ -170,7 +172,7 @@ export class Store {
     const ns = obj.metadata.namespace ?? '';
     let m = spaces.get(ns);
     if (!m) spaces.set(ns, (m = new Map()));
-    m.set(k, obj);
+    m.set(obj.metadata.name, obj);
     for (const r of obj.metadata.ownerReferences ?? []) {
       if (!r.controller) continue;
       let owned = this.byOwner.get(r.uid);
@@ -187,13 +189,12 @@ export class Store {
   private touched(obj: KObject): void {
     this.dirty = true;
     const stamp = ++this.writes;
-    this.stamps.set(stampKey(obj.kind, obj.metadata.namespace ?? ''), stamp);
-    for (const r of obj.metadata.ownerReferences ?? []) if (r.controller) this.stamps.set(stampKey('', r.uid), stamp);
+    let perKind = this.kindStamps.get(obj.kind);
+    if (!perKind) this.kindStamps.set(obj.kind, (perKind = new Map()));
+    perKind.set(obj.metadata.namespace ?? '', stamp);
+    for (const r of obj.metadata.ownerReferences ?? []) if (r.controller) this.ownedStamps.set(r.uid, stamp);
   }
 }
-
-/** Kind and namespace, or '' and an owner uid (kinds are never empty). */
-const stampKey = (kind: string, namespaceOrOwner: string): string => `${kind}\u0000${namespaceOrOwner}`;
 
 export function byNamespaceName(a: KObject, b: KObject): number {
   const an = a.metadata.namespace ?? '';
