@@ -22,6 +22,7 @@ const VALUES: unknown[] = [
   { n: -0, inf: Infinity, nan: NaN, arr: [NaN, -0, () => 1, Symbol('s')] }, { f: () => 1, s: Symbol('s'), keep: 1 },
   { custom: { toJSON: (key: string) => `key:${key}` }, list: [{ toJSON: (key: string) => `key:${key}` }] },
   Object.assign(Object.create(null) as object, { b: 1, a: 2 }), protoKey,
+  Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${(i * 7) % 40}x`, { z: i, ['é' + String.fromCharCode(97 + (i % 26))]: i, A: [i] }])),
   { deep: { spec: { template: { metadata: { labels: { app: 'web', tier: 'a' } }, spec: { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80 }] }] } } } } },
 ];
 

@@ -4,8 +4,8 @@ import { SAFE_ALPHABET } from './random';
 export function fnv32a(text: string): number {
   let h = 0x811c9dc5;
   const bytes = Buffer.from(text, 'utf8');
-  for (const b of bytes) {
-    h ^= b;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i];
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
@@ -74,7 +74,7 @@ function sortedView(v: unknown): unknown {
     for (let i = 0; i < keys.length; i++) out[keys[i]] = vals[i];
     return out;
   }
-  keys.sort();
+  sortStrings(keys);
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const x = o[k];
@@ -83,6 +83,27 @@ function sortedView(v: unknown): unknown {
     out[k] = y;
   }
   return out;
+}
+
+/**
+ * Sorts in place as Array.prototype.sort does strings (by UTF-16 code units):
+ * an insertion sort, because objects have few keys and the built-in sort
+ * allocates a work array per call, which made most of canonicalJson's garbage.
+ */
+function sortStrings(a: string[]): void {
+  if (a.length > 32) {
+    a.sort();
+    return;
+  }
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
 }
 
 /** canonicalJson for any value, by hand: sorted keys, keys holding undefined left out. */

@@ -50,6 +50,15 @@ export class Store {
 
   /** Objects of a kind (in one namespace when given), sorted by namespace then name, for determinism. */
   list(kind: string, namespace?: string): KObject[] {
+    return this.view(kind, namespace).slice();
+  }
+
+  /**
+   * list() without the copy, for a reader that only iterates. The array is
+   * never changed afterwards (a write to the kind makes a new one), so it
+   * stays what it was even when the reader creates or deletes objects.
+   */
+  view(kind: string, namespace?: string): readonly KObject[] {
     let perKind = this.sorted.get(kind);
     if (!perKind) this.sorted.set(kind, (perKind = new Map()));
     let hit = perKind.get(namespace ?? ALL);
@@ -57,13 +66,14 @@ export class Store {
       const spaces = this.byKind.get(kind);
       hit = [];
       if (spaces) {
-        if (namespace !== undefined) hit.push(...(spaces.get(namespace)?.values() ?? []));
-        else for (const m of spaces.values()) hit.push(...m.values());
+        // One push per object: spreading a namespace of many thousand objects as arguments would overflow the stack.
+        if (namespace !== undefined) for (const o of spaces.get(namespace)?.values() ?? []) hit.push(o);
+        else for (const m of spaces.values()) for (const o of m.values()) hit.push(o);
       }
       hit.sort(byNamespaceName);
       perKind.set(namespace ?? ALL, hit);
     }
-    return hit.slice();
+    return hit;
   }
 
   /** Objects of `kind` whose controller owner has this uid, sorted by namespace then name. */

@@ -31,7 +31,9 @@ export function serviceBackends(sim: Sim, svc: KObject): Backend[] {
   const spec = dict(svc.spec);
   const selector = stringMap(spec.selector);
   const out: Backend[] = [];
-  for (const pod of sim.store.list('Pod', svc.metadata.namespace)) {
+  const pods = sim.store.view('Pod', svc.metadata.namespace);
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
     const ip = str(dict(pod.status).podIP);
     if (!ip || !matchesMapSelector(selector, pod.metadata.labels ?? {})) continue;
     const ports: ResolvedPort[] = [];

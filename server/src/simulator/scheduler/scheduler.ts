@@ -21,7 +21,7 @@ export const PLUGINS: readonly Plugin[] = [nodeUnschedulable, taintToleration, n
  * name so the result is reproducible (upstream picks randomly among equals).
  */
 export function schedulePending(sim: Sim): void {
-  const pending = sim.store.list('Pod').filter((p) => !dict(p.spec).nodeName && dict(p.spec).schedulerName === 'default-scheduler' && dict(p.status).phase === 'Pending');
+  const pending = sim.store.view('Pod').filter((p) => !dict(p.spec).nodeName && dict(p.spec).schedulerName === 'default-scheduler' && dict(p.status).phase === 'Pending');
   if (pending.length === 0) return;
   const nodes = nodeInfos(sim);
   let state = nodesState(nodes);
@@ -142,7 +142,7 @@ export function nodeInfos(sim: Sim): NodeInfo[] {
       nonZeroRequested: { milliCpu: 0, memory: 0 },
     });
   }
-  for (const pod of sim.store.list('Pod')) {
+  for (const pod of sim.store.view('Pod')) {
     const info = infos.get(str(dict(pod.spec).nodeName) ?? '');
     const phase = dict(pod.status).phase;
     if (!info || phase === 'Succeeded' || phase === 'Failed') continue;
