@@ -48,7 +48,8 @@ function copyJson(v: unknown, key: string | number): unknown {
       const proto = Object.getPrototypeOf(v) as unknown;
       if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === 'function') break;
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v)) {
+      // for-in walks the own keys in Object.keys order without allocating them (the prototype is Object.prototype or null, neither with enumerable keys).
+      for (const k in v) {
         const y = copyJson((v as Record<string, unknown>)[k], k);
         if (y === undefined) continue;
         // JSON.parse makes "__proto__" an own key; an assignment would set the prototype.
