@@ -4,7 +4,7 @@ import { Engine } from '../engine/check';
 import { readClusterFile } from '../node/clusterFile';
 import { loadSchemaBundle } from '../node/schemaBundle';
 import { loadPrecompiledValidators } from '../node/validators';
-import { formatChanges, formatText, rejectingRules, simulateReapply, simulateSources, type ClusterDescription, type RunOptions, type SourceText } from '../simulator/index';
+import { formatChanges, formatText, rejectingRules, streamJson, simulateReapply, simulateSources, type ClusterDescription, type RunOptions, type SourceText } from '../simulator/index';
 import { oneOf, parseArgs } from './args';
 import type { Io } from './check';
 import { collectYamlFiles, PathError, UsageError } from './files';
@@ -63,9 +63,9 @@ export function runSimulate(argv: string[], io: Io): number {
   return result.apply.some((a) => a.result === 'rejected') ? 1 : 0;
 }
 
-/** The result as JSON; the newline goes separately, so the (tens of megabytes) text is not copied once more to append it. */
+/** The result as `JSON.stringify(value, null, 2)` and a newline, written in pieces (tens of megabytes for a large workspace). */
 function writeJson(io: Io, value: unknown): void {
-  io.stdout(JSON.stringify(value, null, 2));
+  streamJson(value, io.stdout);
   io.stdout('\n');
 }
 
