@@ -3,6 +3,16 @@ import { SAFE_ALPHABET } from './random';
 /** FNV-1a, 32 bits (hash/fnv New32a). */
 export function fnv32a(text: string): number {
   let h = 0x811c9dc5;
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
+  if (ascii) {
+    // ASCII is its own UTF-8: hash the characters without encoding them.
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
   const bytes = Buffer.from(text, 'utf8');
   for (let i = 0; i < bytes.length; i++) {
     h ^= bytes[i];

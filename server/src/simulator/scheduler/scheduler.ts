@@ -30,8 +30,9 @@ export function schedulePending(sim: Sim): void {
     const last = unschedulable.get(pod);
     const claims = claimsState(sim, pod);
     if (last && last.resourceVersion === pod.metadata.resourceVersion && last.nodes === state && last.claims === claims) continue;
+    // A failed attempt writes only the pod (its condition), never a claim or class, so the claims are as read above.
     if (scheduleOne(sim, pod, nodes)) state = nodesState(nodes);
-    else unschedulable.set(pod, { resourceVersion: pod.metadata.resourceVersion, nodes: state, claims: claimsState(sim, pod) });
+    else unschedulable.set(pod, { resourceVersion: pod.metadata.resourceVersion, nodes: state, claims });
   }
 }
 
