@@ -31,11 +31,9 @@ export function serviceBackends(sim: Sim, svc: KObject): Backend[] {
   const spec = dict(svc.spec);
   const selector = stringMap(spec.selector);
   const out: Backend[] = [];
-  const pods = sim.store.view('Pod', svc.metadata.namespace);
-  for (let i = 0; i < pods.length; i++) {
-    const pod = pods[i];
-    const ip = str(dict(pod.status).podIP);
-    if (!ip || !matchesMapSelector(selector, pod.metadata.labels ?? {})) continue;
+  for (const pod of podsWithIp(sim, svc.metadata.namespace)) {
+    const ip = str(dict(pod.status).podIP) as string;
+    if (!matchesMapSelector(selector, pod.metadata.labels ?? {})) continue;
     const ports: ResolvedPort[] = [];
     for (const p of dicts(spec.ports)) {
       const protocol = str(p.protocol) ?? 'TCP';
@@ -51,6 +49,24 @@ export function serviceBackends(sim: Sim, svc: KObject): Backend[] {
   }
   return out;
 }
+
+/**
+ * The pods of a namespace that have an IP, in list order, kept while no pod of
+ * the namespace is written: every Service of the namespace asks, twice a
+ * round, and in a large cluster most pods are still Pending without one.
+ */
+function podsWithIp(sim: Sim, namespace: string | undefined): readonly KObject[] {
+  let perSim = addressed.get(sim);
+  if (!perSim) addressed.set(sim, (perSim = new Map()));
+  const stamp = sim.store.kindStamp('Pod', namespace);
+  const hit = perSim.get(namespace ?? '');
+  if (hit?.stamp === stamp) return hit.pods;
+  const pods = sim.store.view('Pod', namespace).filter((p) => !!str(dict(p.status).podIP));
+  perSim.set(namespace ?? '', { stamp, pods });
+  return pods;
+}
+
+const addressed = new WeakMap<Sim, Map<string, { stamp: number; pods: KObject[] }>>();
 
 /** Services the endpoint controllers manage: a selector, and not ExternalName. */
 export const hasManagedEndpoints = (svc: KObject): boolean => dict(svc.spec).type !== 'ExternalName' && Object.keys(stringMap(dict(svc.spec).selector)).length > 0;
