@@ -12,6 +12,9 @@ describe('simulator names and hashes', () => {
   it('computes FNV-32a as hash/fnv does', () => {
     assert.equal(fnv32a(''), 0x811c9dc5);
     assert.equal(fnv32a('a'), 0xe40c292c);
+    // Over UTF-8 bytes, whether the text is ASCII or not: 'é' is c3 a9, the emoji four bytes.
+    const overBytes = (text: string): number => [...Buffer.from(text, 'utf8')].reduce((h, b) => Math.imul(h ^ b, 0x01000193) >>> 0, 0x811c9dc5);
+    for (const text of ['foobar', '{"a":"b"}', 'café', 'x\u{1f600}y', '\u00ff']) assert.equal(fnv32a(text), overBytes(text), text);
   });
 
   it('gives pod-template-hash values of the upstream shape, stable for a template', () => {

@@ -4,7 +4,7 @@ import { Engine } from '../engine/check';
 import { readClusterFile } from '../node/clusterFile';
 import { loadSchemaBundle } from '../node/schemaBundle';
 import { loadPrecompiledValidators } from '../node/validators';
-import { formatChanges, formatText, rejectingRules, simulateReapply, simulateSources, type ClusterDescription, type RunOptions, type SourceText } from '../simulator/index';
+import { formatChanges, formatText, rejectingRules, streamJson, simulateReapply, simulateSources, type ClusterDescription, type RunOptions, type SourceText } from '../simulator/index';
 import { oneOf, parseArgs } from './args';
 import type { Io } from './check';
 import { collectYamlFiles, PathError, UsageError } from './files';
@@ -53,12 +53,20 @@ export function runSimulate(argv: string[], io: Io): number {
   if (from !== undefined) {
     const oldFiles = from.startsWith('git:') ? filesAtRevision(io.cwd, from.slice(4), paths) : readFiles([from], io.cwd);
     const { after, changes } = simulateReapply(engine, oldFiles, files, opts);
-    io.stdout(format === 'json' ? JSON.stringify({ ...after, changes }, null, 2) + '\n' : formatChanges(changes) + '\n--- cluster after the change\n\n' + formatText(after));
+    if (format === 'json') writeJson(io, { ...after, changes });
+    else io.stdout(formatChanges(changes) + '\n--- cluster after the change\n\n' + formatText(after));
     return changes.rejected.length ? 1 : 0;
   }
   const result = simulateSources(engine, files, opts);
-  io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatText(result));
+  if (format === 'json') writeJson(io, result);
+  else io.stdout(formatText(result));
   return result.apply.some((a) => a.result === 'rejected') ? 1 : 0;
+}
+
+/** The result as `JSON.stringify(value, null, 2)` and a newline, written in pieces (tens of megabytes for a large workspace). */
+function writeJson(io: Io, value: unknown): void {
+  streamJson(value, io.stdout);
+  io.stdout('\n');
 }
 
 function readFiles(paths: string[], cwd: string): SourceText[] {

@@ -10,6 +10,7 @@ import { applyAll, result, simulate, startCluster, type SimulateOptions } from '
 import type { SimResult } from './types';
 
 export { formatText } from './output/text';
+export { streamJson } from './output/json';
 export { formatChanges } from './output/changes-text';
 export { ingressRoutes, type IngressRoute } from './output/ingress';
 export { diffSimulations } from './diff/changes';

@@ -19,7 +19,50 @@ export function stringMap(v: unknown): Record<string, string> {
 
 export const spec = (o: KObject): Dict => dict(o.spec);
 export const status = (o: KObject): Dict => dict(o.status);
-export const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+/**
+ * A deep copy with the meaning of JSON.parse(JSON.stringify(v)), walked by hand
+ * (several times faster, and no text in between). Anything that is not plain
+ * JSON (a Date, a typed array, a non-finite number…) is copied through JSON,
+ * so it comes out as that round trip makes it.
+ */
+export const clone = <T>(v: T): T => (v === undefined ? v : (copyJson(v, '') as T));
+
+/** The copy of `v` as it comes out of the round trip under `key` of its parent; undefined when JSON leaves it out. */
+function copyJson(v: unknown, key: string | number): unknown {
+  switch (typeof v) {
+    case 'undefined':
+      return undefined;
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      if (Number.isFinite(v) && v !== 0) return v;
+      break; // -0 and the non-finite numbers: as JSON writes them
+    case 'object': {
+      if (v === null) return null;
+      if (Array.isArray(v)) {
+        const out: unknown[] = new Array(v.length);
+        for (let i = 0; i < v.length; i++) out[i] = copyJson(v[i], i) ?? null;
+        return out;
+      }
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === 'function') break;
+      const out: Record<string, unknown> = {};
+      // for-in walks the own keys in Object.keys order without allocating them (the prototype is Object.prototype or null, neither with enumerable keys).
+      for (const k in v) {
+        const y = copyJson((v as Record<string, unknown>)[k], k);
+        if (y === undefined) continue;
+        // JSON.parse makes "__proto__" an own key; an assignment would set the prototype.
+        if (k === '__proto__') Object.defineProperty(out, k, { value: y, enumerable: true, writable: true, configurable: true });
+        else out[k] = y;
+      }
+      return out;
+    }
+  }
+  const k = String(key);
+  const text = JSON.stringify({ [k]: v });
+  return (JSON.parse(text) as Record<string, unknown>)[k];
+}
 
 /** `namespace/name` for messages such as "Successfully assigned default/web-x to node-1". */
 export const nsName = (o: KObject): string => (o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name);

@@ -20,6 +20,8 @@ export function mulberry32(seed: number): Rng {
 export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 export const GENERATED_SUFFIX_LENGTH = 5;
 
+const HEX = '0123456789abcdef';
+
 export function nameGenerator(rng: Rng): NameGenerator {
   return {
     suffix() {
@@ -30,7 +32,7 @@ export function nameGenerator(rng: Rng): NameGenerator {
     uid() {
       const hex = (n: number): string => {
         let s = '';
-        for (let i = 0; i < n; i++) s += Math.floor(rng() * 16).toString(16);
+        for (let i = 0; i < n; i++) s += HEX[Math.floor(rng() * 16)];
         return s;
       };
       // RFC 4122 version 4: the API server's uids (google/uuid NewRandom).

@@ -16,7 +16,7 @@ const eventKey = (kind: string, namespace: string | undefined, name: string, rea
  */
 export class Store {
   private readonly objects = new Map<string, KObject>();
-  /** kind → namespace ('' for cluster-scoped) → key → object. */
+  /** kind → namespace ('' for cluster-scoped) → name → object: get() needs no composite key. */
   private readonly byKind = new Map<string, Map<string, Map<string, KObject>>>();
   /** controller owner uid → key → object. */
   private readonly byOwner = new Map<string, Map<string, KObject>>();
@@ -27,23 +27,38 @@ export class Store {
   private created = 0;
   readonly events: SimEvent[] = [];
   private readonly eventKeys = new Set<string>();
+  private nowMs = NaN;
+  private nowText = '';
   /** Set whenever a write happens; the settle loop uses it to know when controllers are done. */
   dirty = false;
   /** Writes so far; the settle loop reports a round that keeps writing. */
   writes = 0;
+  /** The write count at the last write to each kind in each namespace ('' for cluster-scoped). */
+  private readonly kindStamps = new Map<string, Map<string, number>>();
+  /** The write count at the last write to the objects each controller owner (by uid) owns. */
+  private readonly ownedStamps = new Map<string, number>();
 
   constructor(readonly config: SimConfig) {}
 
   get(kind: string, namespace: string | undefined, name: string): KObject | undefined {
-    return this.objects.get(key(kind, namespace, name));
+    return this.byKind.get(kind)?.get(namespace ?? '')?.get(name);
   }
 
   has(kind: string, namespace: string | undefined, name: string): boolean {
-    return this.objects.has(key(kind, namespace, name));
+    return this.get(kind, namespace, name) !== undefined;
   }
 
   /** Objects of a kind (in one namespace when given), sorted by namespace then name, for determinism. */
   list(kind: string, namespace?: string): KObject[] {
+    return this.view(kind, namespace).slice();
+  }
+
+  /**
+   * list() without the copy, for a reader that only iterates. The array is
+   * never changed afterwards (a write to the kind makes a new one), so it
+   * stays what it was even when the reader creates or deletes objects.
+   */
+  view(kind: string, namespace?: string): readonly KObject[] {
     let perKind = this.sorted.get(kind);
     if (!perKind) this.sorted.set(kind, (perKind = new Map()));
     let hit = perKind.get(namespace ?? ALL);
@@ -51,13 +66,14 @@ export class Store {
       const spaces = this.byKind.get(kind);
       hit = [];
       if (spaces) {
-        if (namespace !== undefined) hit.push(...(spaces.get(namespace)?.values() ?? []));
-        else for (const m of spaces.values()) hit.push(...m.values());
+        // One push per object: spreading a namespace of many thousand objects as arguments would overflow the stack.
+        if (namespace !== undefined) for (const o of spaces.get(namespace)?.values() ?? []) hit.push(o);
+        else for (const m of spaces.values()) for (const o of m.values()) hit.push(o);
       }
       hit.sort(byNamespaceName);
       perKind.set(namespace ?? ALL, hit);
     }
-    return hit.slice();
+    return hit;
   }
 
   /** Objects of `kind` whose controller owner has this uid, sorted by namespace then name. */
@@ -78,6 +94,20 @@ export class Store {
     return [...this.objects.values()];
   }
 
+  /**
+   * A stamp that changes whenever an object of `kind` in `namespace` (none for
+   * cluster-scoped kinds) is created, updated or deleted: what a controller
+   * compares to know that a list it read is unchanged.
+   */
+  kindStamp(kind: string, namespace?: string): number {
+    return this.kindStamps.get(kind)?.get(namespace ?? '') ?? 0;
+  }
+
+  /** Like kindStamp, for the objects whose controller owner has this uid. */
+  ownedStamp(ownerUid: string): number {
+    return this.ownedStamps.get(ownerUid) ?? 0;
+  }
+
   get size(): number {
     return this.objects.size;
   }
@@ -93,20 +123,20 @@ export class Store {
       while (this.has(obj.kind, m.namespace, m.name));
     }
     m.uid = this.config.names.uid();
-    m.creationTimestamp = timestamp(this.config.clock.now());
+    m.creationTimestamp = this.now();
     m.resourceVersion = String(++this.revision);
     this.sequence.set(obj, ++this.created);
     const k = key(obj.kind, m.namespace, m.name);
     this.objects.set(k, obj);
     this.index(k, obj);
-    this.touched();
+    this.touched(obj);
     return obj;
   }
 
   /** Records a change to a stored object (the caller mutated it in place). */
   update(obj: KObject): void {
     obj.metadata.resourceVersion = String(++this.revision);
-    this.touched();
+    this.touched(obj);
   }
 
   delete(obj: KObject): void {
@@ -114,10 +144,10 @@ export class Store {
     const stored = this.objects.get(k);
     if (!stored) return;
     this.objects.delete(k);
-    this.byKind.get(stored.kind)?.get(stored.metadata.namespace ?? '')?.delete(k);
+    this.byKind.get(stored.kind)?.get(stored.metadata.namespace ?? '')?.delete(stored.metadata.name);
     for (const r of stored.metadata.ownerReferences ?? []) if (r.controller) this.byOwner.get(r.uid)?.delete(k);
     this.forgetSorted(stored.kind);
-    this.touched();
+    this.touched(stored);
   }
 
   /** record.EventRecorder.Eventf: one event about an object. */
@@ -136,8 +166,14 @@ export class Store {
     if (!this.hasEvent(obj, reason, message)) this.event(obj, type, reason, message);
   }
 
+  /** The clock as the API server writes it; the clock moves once per round, and every write and condition asks. */
   now(): string {
-    return timestamp(this.config.clock.now());
+    const t = this.config.clock.now().getTime();
+    if (t !== this.nowMs) {
+      this.nowMs = t;
+      this.nowText = timestamp(new Date(t));
+    }
+    return this.nowText;
   }
 
   private index(k: string, obj: KObject): void {
@@ -146,7 +182,7 @@ export class Store {
     const ns = obj.metadata.namespace ?? '';
     let m = spaces.get(ns);
     if (!m) spaces.set(ns, (m = new Map()));
-    m.set(k, obj);
+    m.set(obj.metadata.name, obj);
     for (const r of obj.metadata.ownerReferences ?? []) {
       if (!r.controller) continue;
       let owned = this.byOwner.get(r.uid);
@@ -160,9 +196,13 @@ export class Store {
     this.sorted.delete(kind);
   }
 
-  private touched(): void {
+  private touched(obj: KObject): void {
     this.dirty = true;
-    this.writes++;
+    const stamp = ++this.writes;
+    let perKind = this.kindStamps.get(obj.kind);
+    if (!perKind) this.kindStamps.set(obj.kind, (perKind = new Map()));
+    perKind.set(obj.metadata.namespace ?? '', stamp);
+    for (const r of obj.metadata.ownerReferences ?? []) if (r.controller) this.ownedStamps.set(r.uid, stamp);
   }
 }
 

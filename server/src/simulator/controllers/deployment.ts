@@ -3,6 +3,7 @@ import { computeHash } from '../hash';
 import { clone, dict, num, ownerRef, stringMap, type Dict } from '../obj';
 import { newObject } from '../store';
 import type { KObject } from '../types';
+import { QuietObjects } from './quiet';
 import { condition, ownedBy, scaledValue, setStatus } from './util';
 
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -15,8 +16,14 @@ const REVISION = 'deployment.kubernetes.io/revision';
  * intermediate surge steps are not replayed, only their end state.
  */
 export function reconcileDeployments(sim: Sim): void {
-  for (const d of sim.store.list('Deployment')) reconcile(sim, d);
+  for (const d of sim.store.list('Deployment')) quiet.run(sim, d, fingerprint(sim, d), () => reconcile(sim, d));
 }
+
+const quiet = new QuietObjects();
+
+/** What a reconcile reads: the Deployment and its ReplicaSets (Recreate also reads their pods: never skipped). */
+const fingerprint = (sim: Sim, d: KObject): string | undefined =>
+  dict(dict(d.spec).strategy).type === 'Recreate' ? undefined : `${d.metadata.resourceVersion}/${sim.store.ownedStamp(d.metadata.uid)}`;
 
 function reconcile(sim: Sim, d: KObject): void {
   const spec = dict(d.spec);

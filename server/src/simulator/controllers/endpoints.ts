@@ -4,6 +4,7 @@ import { dict, dicts, num, str, stringMap, type Dict } from '../obj';
 import { matchesMapSelector } from '../selector';
 import { newObject } from '../store';
 import type { KObject } from '../types';
+import { QuietObjects } from './quiet';
 import { isPodReady } from './util';
 
 export interface ResolvedPort {
@@ -30,9 +31,9 @@ export function serviceBackends(sim: Sim, svc: KObject): Backend[] {
   const spec = dict(svc.spec);
   const selector = stringMap(spec.selector);
   const out: Backend[] = [];
-  for (const pod of sim.store.list('Pod', svc.metadata.namespace)) {
-    const ip = str(dict(pod.status).podIP);
-    if (!ip || !matchesMapSelector(selector, pod.metadata.labels ?? {})) continue;
+  for (const pod of podsWithIp(sim, svc.metadata.namespace)) {
+    const ip = str(dict(pod.status).podIP) as string;
+    if (!matchesMapSelector(selector, pod.metadata.labels ?? {})) continue;
     const ports: ResolvedPort[] = [];
     for (const p of dicts(spec.ports)) {
       const protocol = str(p.protocol) ?? 'TCP';
@@ -49,6 +50,24 @@ export function serviceBackends(sim: Sim, svc: KObject): Backend[] {
   return out;
 }
 
+/**
+ * The pods of a namespace that have an IP, in list order, kept while no pod of
+ * the namespace is written: every Service of the namespace asks, twice a
+ * round, and in a large cluster most pods are still Pending without one.
+ */
+function podsWithIp(sim: Sim, namespace: string | undefined): readonly KObject[] {
+  let perSim = addressed.get(sim);
+  if (!perSim) addressed.set(sim, (perSim = new Map()));
+  const stamp = sim.store.kindStamp('Pod', namespace);
+  const hit = perSim.get(namespace ?? '');
+  if (hit?.stamp === stamp) return hit.pods;
+  const pods = sim.store.view('Pod', namespace).filter((p) => !!str(dict(p.status).podIP));
+  perSim.set(namespace ?? '', { stamp, pods });
+  return pods;
+}
+
+const addressed = new WeakMap<Sim, Map<string, { stamp: number; pods: KObject[] }>>();
+
 /** Services the endpoint controllers manage: a selector, and not ExternalName. */
 export const hasManagedEndpoints = (svc: KObject): boolean => dict(svc.spec).type !== 'ExternalName' && Object.keys(stringMap(dict(svc.spec).selector)).length > 0;
 
@@ -61,40 +80,48 @@ export const hasManagedEndpoints = (svc: KObject): boolean => dict(svc.spec).typ
 export function reconcileEndpoints(sim: Sim): void {
   for (const svc of sim.store.list('Service')) {
     if (!hasManagedEndpoints(svc)) continue;
-    const spec = dict(svc.spec);
-    const publishNotReady = spec.publishNotReadyAddresses === true;
-    const groups = new Map<string, { ports: ResolvedPort[]; addresses: Dict[]; notReadyAddresses: Dict[] }>();
-    for (const b of serviceBackends(sim, svc)) {
-      if (b.ports.length === 0 && dicts(spec.ports).length > 0) continue;
-      const key = canonicalJson(b.ports);
-      const g = groups.get(key) ?? { ports: b.ports, addresses: [], notReadyAddresses: [] };
-      groups.set(key, g);
-      const podSpec = dict(b.pod.spec);
-      const address: Dict = {
-        ...(spec.clusterIP === 'None' && str(podSpec.hostname) && podSpec.subdomain === svc.metadata.name ? { hostname: str(podSpec.hostname) } : {}),
-        ip: b.ip,
-        nodeName: str(podSpec.nodeName),
-        targetRef: { kind: 'Pod', name: b.pod.metadata.name, namespace: b.pod.metadata.namespace, uid: b.pod.metadata.uid },
-      };
-      (b.ready || publishNotReady ? g.addresses : g.notReadyAddresses).push(address);
-    }
-    const byIp = (a: Dict, b: Dict): number => ipKey(String(a.ip)) - ipKey(String(b.ip));
-    const subsets = [...groups.values()].map((g) => ({
-      ...(g.addresses.length ? { addresses: g.addresses.sort(byIp) } : {}),
-      ...(g.notReadyAddresses.length ? { notReadyAddresses: g.notReadyAddresses.sort(byIp) } : {}),
-      ports: g.ports,
-    }));
-    const labels: Record<string, string> = { ...stringMap(svc.metadata.labels), ...(spec.clusterIP === 'None' ? { 'service.kubernetes.io/headless': '' } : {}) };
-    const existing = sim.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
-    const content = { subsets: subsets.length ? subsets : undefined };
-    if (!existing) {
-      sim.store.create(newObject('v1', 'Endpoints', { name: svc.metadata.name, namespace: svc.metadata.namespace, annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': sim.store.now() }, ...(Object.keys(labels).length ? { labels } : {}) }, subsets.length ? { subsets } : {}));
-    } else if (!sameJson(existing.subsets, content.subsets)) {
-      if (content.subsets) existing.subsets = content.subsets;
-      else delete existing.subsets;
-      existing.metadata.annotations = { ...existing.metadata.annotations, 'endpoints.kubernetes.io/last-change-trigger-time': sim.store.now() };
-      sim.store.update(existing);
-    }
+    // What a sync reads: the Service, the pods of its namespace and its Endpoints object.
+    const endpoints = sim.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
+    quiet.run(sim, svc, `${svc.metadata.resourceVersion}/${sim.store.kindStamp('Pod', svc.metadata.namespace)}/${endpoints?.metadata.resourceVersion ?? ''}`, () => syncEndpoints(sim, svc));
+  }
+}
+
+const quiet = new QuietObjects();
+
+function syncEndpoints(sim: Sim, svc: KObject): void {
+  const spec = dict(svc.spec);
+  const publishNotReady = spec.publishNotReadyAddresses === true;
+  const groups = new Map<string, { ports: ResolvedPort[]; addresses: Dict[]; notReadyAddresses: Dict[] }>();
+  for (const b of serviceBackends(sim, svc)) {
+    if (b.ports.length === 0 && dicts(spec.ports).length > 0) continue;
+    const key = canonicalJson(b.ports);
+    const g = groups.get(key) ?? { ports: b.ports, addresses: [], notReadyAddresses: [] };
+    groups.set(key, g);
+    const podSpec = dict(b.pod.spec);
+    const address: Dict = {
+      ...(spec.clusterIP === 'None' && str(podSpec.hostname) && podSpec.subdomain === svc.metadata.name ? { hostname: str(podSpec.hostname) } : {}),
+      ip: b.ip,
+      nodeName: str(podSpec.nodeName),
+      targetRef: { kind: 'Pod', name: b.pod.metadata.name, namespace: b.pod.metadata.namespace, uid: b.pod.metadata.uid },
+    };
+    (b.ready || publishNotReady ? g.addresses : g.notReadyAddresses).push(address);
+  }
+  const byIp = (a: Dict, b: Dict): number => ipKey(String(a.ip)) - ipKey(String(b.ip));
+  const subsets = [...groups.values()].map((g) => ({
+    ...(g.addresses.length ? { addresses: g.addresses.sort(byIp) } : {}),
+    ...(g.notReadyAddresses.length ? { notReadyAddresses: g.notReadyAddresses.sort(byIp) } : {}),
+    ports: g.ports,
+  }));
+  const labels: Record<string, string> = { ...stringMap(svc.metadata.labels), ...(spec.clusterIP === 'None' ? { 'service.kubernetes.io/headless': '' } : {}) };
+  const existing = sim.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
+  const content = { subsets: subsets.length ? subsets : undefined };
+  if (!existing) {
+    sim.store.create(newObject('v1', 'Endpoints', { name: svc.metadata.name, namespace: svc.metadata.namespace, annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': sim.store.now() }, ...(Object.keys(labels).length ? { labels } : {}) }, subsets.length ? { subsets } : {}));
+  } else if (!sameJson(existing.subsets, content.subsets)) {
+    if (content.subsets) existing.subsets = content.subsets;
+    else delete existing.subsets;
+    existing.metadata.annotations = { ...existing.metadata.annotations, 'endpoints.kubernetes.io/last-change-trigger-time': sim.store.now() };
+    sim.store.update(existing);
   }
 }
 

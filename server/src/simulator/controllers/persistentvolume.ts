@@ -4,6 +4,7 @@ import { bytes } from '../quantity';
 import { newObject } from '../store';
 import type { KObject } from '../types';
 import { isBound, isDelayBinding } from '../scheduler/plugins/volume-binding';
+import { QuietObjects } from './quiet';
 
 const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 
@@ -15,8 +16,13 @@ const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
  * once the scheduler picked a node for WaitForFirstConsumer ones).
  */
 export function reconcilePersistentVolumeClaims(sim: Sim): void {
-  for (const pvc of sim.store.list('PersistentVolumeClaim')) if (!isBound(pvc)) syncClaim(sim, pvc);
+  for (const pvc of sim.store.list('PersistentVolumeClaim')) {
+    // What a sync reads: the claim, the volumes and the StorageClasses.
+    if (!isBound(pvc)) quiet.run(sim, pvc, `${pvc.metadata.resourceVersion}/${sim.store.kindStamp('PersistentVolume')}/${sim.store.kindStamp('StorageClass')}`, () => syncClaim(sim, pvc));
+  }
 }
+
+const quiet = new QuietObjects();
 
 export function syncClaim(sim: Sim, pvc: KObject): void {
   const spec = dict(pvc.spec);

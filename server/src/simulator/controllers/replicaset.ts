@@ -2,6 +2,7 @@ import type { Sim } from '../context';
 import { dict, num } from '../obj';
 import { matchesLabelSelector } from '../selector';
 import type { KObject } from '../types';
+import { QuietObjects } from './quiet';
 import { createControlledPod, isPodReady, ownedBy, podFromTemplate, setStatus } from './util';
 
 /**
@@ -11,8 +12,16 @@ import { createControlledPod, isPodReady, ownedBy, podFromTemplate, setStatus } 
  * unscheduled, then not ready, then newest (controller.ActivePods ordering, simplified).
  */
 export function reconcileReplicaSets(sim: Sim): void {
-  for (const rs of [...sim.store.list('ReplicaSet'), ...sim.store.list('ReplicationController')]) reconcile(sim, rs);
+  for (const rs of [...sim.store.list('ReplicaSet'), ...sim.store.list('ReplicationController')]) {
+    quiet.run(sim, rs, fingerprint(sim, rs), () => reconcile(sim, rs));
+  }
 }
+
+const quiet = new QuietObjects();
+
+/** What a sync reads: the ReplicaSet, its pods, and to create a pod the ServiceAccounts of its namespace and the room left in the store. */
+const fingerprint = (sim: Sim, rs: KObject): string =>
+  `${rs.metadata.resourceVersion}/${sim.store.ownedStamp(rs.metadata.uid)}/${sim.store.kindStamp('ServiceAccount', rs.metadata.namespace)}/${sim.store.size < sim.bounds.maxObjects}`;
 
 function reconcile(sim: Sim, rs: KObject): void {
   const spec = dict(rs.spec);

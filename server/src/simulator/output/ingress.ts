@@ -1,5 +1,6 @@
 import { dict, dicts, num, str } from '../obj';
 import type { KObject } from '../types';
+import { objectLookup } from './lookup';
 
 /** One Ingress path resolved as the ingress controller would route it. */
 export interface IngressRoute {
@@ -28,7 +29,7 @@ export interface IngressRoute {
  * the simulator's output, so the CLI and the editor share it.
  */
 export function ingressRoutes(objects: readonly KObject[]): IngressRoute[] {
-  const find = (kind: string, ns: string | undefined, name: string): KObject | undefined => objects.find((o) => o.kind === kind && o.metadata.namespace === ns && o.metadata.name === name);
+  const find = objectLookup(objects);
   const classes = new Set(objects.filter((o) => o.kind === 'IngressClass').map((o) => o.metadata.name));
   const out: IngressRoute[] = [];
   for (const ing of objects.filter((o) => o.kind === 'Ingress')) {

@@ -9,10 +9,8 @@ const KIND_ORDER = [
   'Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'PersistentVolumeClaim',
 ];
 
-const rank = (kind: string): number => {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
-};
+const RANK = new Map(KIND_ORDER.map((kind, i) => [kind, i]));
+const rank = (kind: string): number => RANK.get(kind) ?? KIND_ORDER.length;
 
 /** Every object, sorted by kind, namespace and name, as `kubectl get -o json` would show it. */
 export function snapshot(sim: Sim, showSecrets: boolean, copy = true): KObject[] {

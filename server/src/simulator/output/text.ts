@@ -3,6 +3,7 @@ import type { KObject, SimResult } from '../types';
 import { cronJobNextRun } from '../controllers/cronjob';
 import { timestamp } from '../random';
 import { ingressRoutes } from './ingress';
+import { objectLookup } from './lookup';
 import { table } from './table';
 
 const SYSTEM = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
@@ -33,13 +34,14 @@ export function formatText(result: SimResult): string {
     out.push(table(['NAMESPACE', 'NAME', 'DESIRED', 'CURRENT', 'READY'], rss.map((r) => [ns(r), `replicaset.apps/${r.metadata.name}`, String(dict(r.spec).replicas ?? 0), String(dict(r.status).replicas ?? 0), String(dict(r.status).readyReplicas ?? 0)])));
   }
   const services = objs('Service');
+  const find = objectLookup(result.objects);
   if (services.length) {
     out.push(table(['NAMESPACE', 'NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'ENDPOINTS'], services.map((s) => {
       const spec = dict(s.spec);
       const ports = dicts(spec.ports).map((p) => `${p.port}${p.nodePort ? ':' + p.nodePort : ''}/${p.protocol ?? 'TCP'}`).join(',') || '<none>';
       const type = str(spec.type) ?? 'ClusterIP';
       const external = type === 'LoadBalancer' ? '<pending>' : type === 'ExternalName' ? (str(spec.externalName) ?? '<none>') : '<none>';
-      return [ns(s), `service/${s.metadata.name}`, type, str(spec.clusterIP) ?? '<none>', external, ports, endpointsText(result.objects, s)];
+      return [ns(s), `service/${s.metadata.name}`, type, str(spec.clusterIP) ?? '<none>', external, ports, endpointsText(find('Endpoints', s.metadata.namespace, s.metadata.name))];
     })));
   }
   const pvcs = objs('PersistentVolumeClaim');
@@ -95,8 +97,7 @@ function podStatus(p: KObject): string {
 const accessMode = (m: unknown): string => ({ ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' })[String(m)] ?? String(m);
 
 /** `kubectl get endpoints`: ready addresses as ip:port, at most three, then "+ N more...". */
-function endpointsText(objects: KObject[], svc: KObject): string {
-  const ep = objects.find((o) => o.kind === 'Endpoints' && o.metadata.namespace === svc.metadata.namespace && o.metadata.name === svc.metadata.name);
+function endpointsText(ep: KObject | undefined): string {
   if (!ep) return '<none>';
   const all: string[] = [];
   for (const s of dicts(ep.subsets)) for (const a of dicts(s.addresses)) for (const p of dicts(s.ports)) all.push(`${a.ip}:${p.port}`);

@@ -21,7 +21,7 @@ export const PLUGINS: readonly Plugin[] = [nodeUnschedulable, taintToleration, n
  * name so the result is reproducible (upstream picks randomly among equals).
  */
 export function schedulePending(sim: Sim): void {
-  const pending = sim.store.list('Pod').filter((p) => !dict(p.spec).nodeName && dict(p.spec).schedulerName === 'default-scheduler' && dict(p.status).phase === 'Pending');
+  const pending = sim.store.view('Pod').filter((p) => !dict(p.spec).nodeName && dict(p.spec).schedulerName === 'default-scheduler' && dict(p.status).phase === 'Pending');
   if (pending.length === 0) return;
   const nodes = nodeInfos(sim);
   let state = nodesState(nodes);
@@ -30,8 +30,9 @@ export function schedulePending(sim: Sim): void {
     const last = unschedulable.get(pod);
     const claims = claimsState(sim, pod);
     if (last && last.resourceVersion === pod.metadata.resourceVersion && last.nodes === state && last.claims === claims) continue;
+    // A failed attempt writes only the pod (its condition), never a claim or class, so the claims are as read above.
     if (scheduleOne(sim, pod, nodes)) state = nodesState(nodes);
-    else unschedulable.set(pod, { resourceVersion: pod.metadata.resourceVersion, nodes: state, claims: claimsState(sim, pod) });
+    else unschedulable.set(pod, { resourceVersion: pod.metadata.resourceVersion, nodes: state, claims });
   }
 }
 
@@ -142,7 +143,7 @@ export function nodeInfos(sim: Sim): NodeInfo[] {
       nonZeroRequested: { milliCpu: 0, memory: 0 },
     });
   }
-  for (const pod of sim.store.list('Pod')) {
+  for (const pod of sim.store.view('Pod')) {
     const info = infos.get(str(dict(pod.spec).nodeName) ?? '');
     const phase = dict(pod.status).phase;
     if (!info || phase === 'Succeeded' || phase === 'Failed') continue;
