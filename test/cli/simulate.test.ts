@@ -109,3 +109,23 @@ describe('kubesim simulate', () => {
     assert.match(bad.stderr, /--from git:no-such-rev: no such revision/);
   });
 });
+
+describe('kubesim simulate into a pipe that closes early', () => {
+  it('stops writing quietly instead of crashing (`kubesim simulate … | head`)', async () => {
+    const { spawn } = await import('node:child_process');
+    // Megabytes of output: far more than a pipe holds, so writes go on after the reader is gone.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubesim-epipe-'));
+    const deployments = Array.from({ length: 150 }, (_, i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web-${i}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web-${i}}}\n  template:\n    metadata: {labels: {app: web-${i}}}\n    spec: {containers: [{name: web, image: nginx:1.27}]}\n`);
+    fs.writeFileSync(path.join(dir, 'all.yaml'), deployments.join('---\n'));
+    const child = spawn(process.execPath, [CLI, 'simulate', path.join(dir, 'all.yaml'), '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Read one chunk, then close our end, as `head -c` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.doesNotMatch(stderr, /EPIPE|internal error|Unhandled/, stderr);
+    assert.equal(code, 0);
+  });
+});
