@@ -88,7 +88,7 @@ describe('fast YAML reader agrees with the yaml path', () => {
     assert.ok(accepted > total * 0.8, `only ${accepted} of ${total} documents took the fast path`);
   });
 
-  it('on thousands of seeded mutations of them', () => {
+  it('on thousands of seeded mutations of them, values and scalar spans', () => {
     const rng = mulberry32(20261123);
     const pool = seeds();
     let accepted = 0;
@@ -96,7 +96,11 @@ describe('fast YAML reader agrees with the yaml path', () => {
       let text = pool[Math.floor(rng() * pool.length)];
       const rounds = 1 + Math.floor(rng() * 4);
       for (let r = 0; r < rounds; r++) text = mutate(text, rng);
-      for (const doc of documentsOf(text)) if (assertAgrees(doc, `mutation ${i}`)) accepted++;
+      for (const doc of documentsOf(text)) {
+        if (!assertAgrees(doc, `mutation ${i}`)) continue;
+        accepted++;
+        assertSpansAgree(parseChunk(doc), `mutation ${i}`);
+      }
     }
     assert.ok(accepted > 1000, `the mutations exercised the fast path only ${accepted} times`);
   });
