@@ -34,7 +34,8 @@ function splitWorkspace(files) {
   return { dir: apps_, files: countYaml(apps_) };
 }
 
-async function indexOnce(server, dir) {
+/** A fresh server on the folder `dir`, with the time from `initialized` to the end of its indexing progress. */
+export async function indexedServer(server, dir) {
   const client = new LspClient(process.execPath, [server, '--stdio']);
   let ended;
   const done = new Promise((resolve) => (ended = resolve));
@@ -46,15 +47,20 @@ async function indexOnce(server, dir) {
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-    capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
   });
   const t0 = performance.now();
   client.conn.sendNotification('initialized', {});
   const t1 = await done;
+  return { client, indexMs: t1 - t0 };
+}
+
+async function indexOnce(server, dir) {
+  const { client, indexMs } = await indexedServer(server, dir);
   const rss = client.peakRssMb();
   const cpu = cpuMs(client.proc.pid);
   await client.shutdown();
-  return { ms: t1 - t0, rss, cpu };
+  return { ms: indexMs, rss, cpu };
 }
 
 /** User + system CPU time of a process so far (Linux /proc; NaN elsewhere): less sensitive to a busy machine than wall time. */

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspClient } from './lsp-client.mjs';
+import { LspClient, positionAt } from './lsp-client.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -20,23 +20,9 @@ const client = new LspClient(process.execPath, [...nodeArgs, ...(process.env.SER
 client.settings = { maxFileSize: 1e9 };
 await client.initialize(null, { settings: { maxFileSize: 1e9 } });
 const uri = pathToFileURL(file).href;
-let t0 = performance.now();
-const first = client.diagnostics(uri, 1);
-client.open(uri, text, 1);
-await first;
-console.log(`open → diagnostics ${(performance.now() - t0).toFixed(0)} ms`);
-const at = text.indexOf('replicas: ', Math.floor(text.length / 2)) + 'replicas: '.length;
-const before = text.slice(0, at);
-const line = before.split('\n').length - 1;
-const pos = { line, character: at - before.lastIndexOf('\n') - 1 };
-const times = [];
-for (let i = 0; i < count; i++) {
-  t0 = performance.now();
-  const got = client.diagnostics(uri, i + 2);
-  client.change(uri, i + 2, [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: String((i % 5) + 1) }]);
-  await got;
-  times.push(performance.now() - t0);
-}
+console.log(`open → diagnostics ${(await client.openTimed(uri, text)).toFixed(0)} ms`);
+const pos = positionAt(text, text.indexOf('replicas: ', Math.floor(text.length / 2)) + 'replicas: '.length);
+const times = await client.typeDigits(uri, pos, count);
 times.sort((a, b) => a - b);
 const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
 console.log(`keystroke p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, peak RSS ${client.peakRssMb()} MB`);

@@ -63,6 +63,33 @@ export class LspClient {
     this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }
 
+  /** didOpen, then the time until the file's first diagnostics (ms). */
+  async openTimed(uri, text) {
+    const t0 = performance.now();
+    const got = this.diagnostics(uri, 1);
+    this.open(uri, text, 1);
+    await got;
+    return performance.now() - t0;
+  }
+
+  /**
+   * Keystrokes: replaces the one character at `pos` with a digit, `samples`
+   * times, each time waiting for the diagnostics of that version; the
+   * latencies in ms. Versions continue from `fromVersion`.
+   */
+  async typeDigits(uri, pos, samples, fromVersion = 1) {
+    const times = [];
+    for (let i = 0; i < samples; i++) {
+      const version = fromVersion + i + 1;
+      const t0 = performance.now();
+      const got = this.diagnostics(uri, version);
+      this.change(uri, version, [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: String((i % 5) + 1) }]);
+      await got;
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }
+
   request(method, params) {
     return this.conn.sendRequest(method, params);
   }
@@ -87,4 +114,11 @@ export class LspClient {
     setTimeout(() => this.proc.kill('SIGKILL'), 1000).unref();
     this.conn.dispose();
   }
+}
+
+/** The LSP position of a UTF-16 offset in `text`. */
+export function positionAt(text, offset) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { LspClient } from './lsp-client.mjs';
+import { LspClient, positionAt } from './lsp-client.mjs';
 import { median, percentile, fmtMs } from './stats.mjs';
 import { describeIndexing, measureIndexing } from './index-workspace.mjs';
 import { measureSplitRepeated } from './split-layout.mjs';
@@ -49,11 +49,6 @@ function editSpot(text) {
   const at = text.indexOf('replicas: ', mid);
   return at < 0 ? text.indexOf('replicas: ') : at;
 }
-function positionAt(text, offset) {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
 
 async function openToDiagnostics(file) {
   const text = fs.readFileSync(file, 'utf8');
@@ -62,11 +57,7 @@ async function openToDiagnostics(file) {
   // The 266k-line file is larger than the default kubesim.maxFileSize; the benchmark measures it anyway.
   await client.initialize(null, { settings: { maxFileSize: 1e9 } });
   const uri = pathToFileURL(file).href;
-  const t0 = performance.now();
-  const got = client.diagnostics(uri, 1);
-  client.open(uri, text, 1);
-  await got;
-  const ms = performance.now() - t0;
+  const ms = await client.openTimed(uri, text);
   return { client, uri, text, ms };
 }
 
@@ -87,16 +78,7 @@ async function measureSize(n) {
   // Keystrokes: flip the replicas digit in the middle document, wait for the diagnostics of that version.
   const spot = editSpot(text) + 'replicas: '.length;
   const pos = positionAt(text, spot);
-  const keys = [];
-  let version = 1;
-  for (let i = 0; i < samples; i++) {
-    version++;
-    const t0 = performance.now();
-    const got = client.diagnostics(uri, version);
-    client.change(uri, version, [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: String((i % 5) + 1) }]);
-    await got;
-    keys.push(performance.now() - t0);
-  }
+  const keys = await client.typeDigits(uri, pos, samples);
   // Completion inside the pod spec of that document, and hover on the replicas key.
   const specAt = text.indexOf('      containers:', spot);
   const completionPos = positionAt(text, specAt + 6);

@@ -8,16 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspClient } from './lsp-client.mjs';
+import { indexedServer } from './index-workspace.mjs';
+import { positionAt } from './lsp-client.mjs';
 import { median, percentile } from './stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function positionAt(text, offset) {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
 
 /** One fresh server on WORKSPACE/apps: index, open the middle app's deployment.yaml, edit its replicas. */
 export async function measureSplit(workspaceDir, { samples = 40 } = {}) {
@@ -27,38 +22,10 @@ export async function measureSplit(workspaceDir, { samples = 40 } = {}) {
   if (names.length === 0) return undefined;
   const file = path.join(apps, names[Math.floor(names.length / 2)], 'deployment.yaml');
   const text = fs.readFileSync(file, 'utf8');
-  const client = new LspClient(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio']);
-  let ended;
-  const indexed = new Promise((resolve) => (ended = resolve));
-  client.conn.onNotification('$/progress', (p) => {
-    if (p?.value?.kind === 'end') ended(performance.now());
-  });
-  const rootUri = pathToFileURL(apps).href;
-  await client.conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-    capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-  });
-  const t0 = performance.now();
-  client.conn.sendNotification('initialized', {});
-  const indexMs = (await indexed) - t0;
+  const { client, indexMs } = await indexedServer(path.join(root, 'dist', 'server.js'), apps);
   const uri = pathToFileURL(file).href;
-  let t = performance.now();
-  const first = client.diagnostics(uri, 1);
-  client.open(uri, text, 1);
-  await first;
-  const open = performance.now() - t;
-  const at = text.indexOf('replicas: ') + 'replicas: '.length;
-  const pos = positionAt(text, at);
-  const keys = [];
-  for (let i = 0; i < samples; i++) {
-    t = performance.now();
-    const got = client.diagnostics(uri, i + 2);
-    client.change(uri, i + 2, [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: String((i % 5) + 1) }]);
-    await got;
-    keys.push(performance.now() - t);
-  }
+  const open = await client.openTimed(uri, text);
+  const keys = await client.typeDigits(uri, positionAt(text, text.indexOf('replicas: ') + 'replicas: '.length), samples);
   const rss = client.peakRssMb();
   await client.shutdown();
   return { apps: names.length, indexMs, open, keyP50: percentile(keys, 50), keyP95: percentile(keys, 95), rss };
