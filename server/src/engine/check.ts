@@ -9,7 +9,7 @@ import type { SchemaBundle } from './schema/bundle';
 import { crdProblems } from './crd/problems';
 import { CrdSchemas } from './crd/schemas';
 import { SchemaValidator, type PrecompiledValidators } from './schema/validate';
-import { applySuppressions } from './suppress';
+import { applyFileSuppressions } from './suppress';
 import { isMap, type Node } from 'yaml';
 import { findPair } from './yaml/ast';
 import { ChunkCache, parseYamlFile, looksLikeManifest, type ParsedChunk, type ParsedFile, type YamlDocument } from './yaml/parse';
@@ -74,7 +74,7 @@ export class Engine {
     for (const doc of file.documents) {
       for (const d of this.checkDocumentCached(file.uri, doc, options)) out.push(shiftDiagnostic(d, doc.start));
     }
-    return applySuppressions(file.text, out).sort(compareDiagnostics);
+    return applyFileSuppressions(file, out).sort(compareDiagnostics);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic';
+import type { ParsedFile } from './yaml/parse';
 
 /**
  * Inline suppression by rule id (never by message text):
@@ -21,7 +22,25 @@ export function applySuppressions(text: string, diags: Diagnostic[]): Diagnostic
   return diags.filter((d) => !regions.some((r) => d.span.start >= r.start && d.span.start <= r.end && (r.ids === 'all' || r.ids.has(d.ruleId))));
 }
 
-// The last text's regions: a file is checked, then its workspace findings filtered, with the same text (scanning a large file costs milliseconds).
+/**
+ * Suppressions in a parsed file. Whether a document holds a directive is
+ * known per parsed document (a directive is a comment on one line, and a line
+ * belongs to one document), so an edit to a large file without directives
+ * scans only the edited document.
+ */
+export function applyFileSuppressions(file: ParsedFile, diags: Diagnostic[]): Diagnostic[] {
+  if (diags.length === 0 || !file.documents.some(holdsDirective)) return diags;
+  return applySuppressions(file.text, diags);
+}
+
+const directives = new WeakMap<object, boolean>();
+function holdsDirective(doc: ParsedFile['documents'][number]): boolean {
+  let known = directives.get(doc.parsed);
+  if (known === undefined) directives.set(doc.parsed, (known = doc.text.includes('kubesim-')));
+  return known;
+}
+
+// The last text's regions: a file is checked, then its workspace findings filtered, with the same text.
 let last: { text: string; regions: Region[] } | undefined;
 
 function regionsOf(text: string): Region[] {

@@ -10,7 +10,7 @@ import { isGoTemplateFile, isNonResource } from './k8s/nonResource';
 import { kindSpan, resourcesOf, spanAt, type Resource } from './k8s/resource';
 import { RULES, RULES_BY_ID } from './rules/registry';
 import type { RelatedInResource, WorkspaceContext, WorkspaceRule } from './rules/types';
-import { applySuppressions } from './suppress';
+import { applyFileSuppressions } from './suppress';
 import type { ParsedChunk, ParsedFile } from './yaml/parse';
 
 export interface WorkspaceFile {
@@ -148,7 +148,7 @@ export class Workspace {
     // A kustomize patch is part of another object: judged alone it lacks required fields it does not need to have.
     const mine = this.index.isPatch(uri) ? own.diagnostics.filter((d) => d.ruleId.startsWith('yaml')) : own.diagnostics;
     if (findings.length === 0) return mine;
-    const cross = applySuppressions(file.parsed.text, findings);
+    const cross = applyFileSuppressions(file.parsed, findings);
     return [...mine, ...cross].sort(compareDiagnostics);
   }
 
