@@ -14,6 +14,7 @@ import { LspClient, positionAt } from './lsp-client.mjs';
 import { median, percentile, fmtMs } from './stats.mjs';
 import { describeIndexing, measureIndexing } from './index-workspace.mjs';
 import { measureSplitRepeated } from './split-layout.mjs';
+import { measureYlsp, yamlLanguageServer } from './yaml-language-server.mjs';
 
 const require = createRequire(import.meta.url);
 const YAML = require('yaml');
@@ -143,7 +144,7 @@ function simulatePhases(file, clusterFile) {
 }
 
 function describeSimulate(sim) {
-  if (sim === undefined) return 'not measured (the simulate command is not in this build)';
+  if (sim === undefined) return sizes.includes(1000) ? 'not measured (the simulate command is not in this build)' : 'not measured (only with the 1,000-app size)';
   const p = sim.phases;
   const split = p
     ? `; CPU of the same run in-process: parse and check ${fmtMs(p.parse)}, simulation proper (apply of ${p.applied} objects, control loops until settled, ${p.objects} objects) ${fmtMs(p.simulate)}, JSON output ${fmtMs(p.json)}, engine load ${fmtMs(p.load)}`
@@ -165,6 +166,14 @@ for (const n of sizes) {
   process.stderr.write(`bench: ${n} apps, split layout…\n`);
   splits.push({ n, ...(await measureSplitRepeated(workspace(n), { repeats, samples })) });
 }
+// The Red Hat server side by side (devDependency; skip with --no-ylsp): one run per size, fewer samples (its keystrokes take seconds).
+const ylsp = [];
+if (!args.includes('--no-ylsp') && yamlLanguageServer()) {
+  for (const n of sizes) {
+    process.stderr.write(`bench: ${n} apps, yaml-language-server…\n`);
+    ylsp.push({ n, ...(await measureYlsp(path.join(workspace(n), 'all.yaml'), { samples: quick ? 3 : n >= 1000 ? 5 : 10 })) });
+  }
+}
 const sim = sizes.includes(1000) ? simulateTime(1000) : undefined;
 
 // Extension activation: dist/extension.js loaded with a stand-in vscode module (scripts/bench/activation.mjs).
@@ -185,6 +194,13 @@ const activation = activationTime();
 const loadAverage = os.loadavg().map((l) => l.toFixed(1)).join(', ');
 const mbps = (bytes, ms) => (bytes / 1e6 / (ms / 1000)).toFixed(2);
 
+const YLSP_VERSION = (() => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version;
+  } catch {
+    return '';
+  }
+})();
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${os.platform()}`;
 const rows = [
   ['open → first diagnostics', (r) => fmtMs(r.open)],
@@ -199,6 +215,19 @@ const rows = [
 let md = `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Medians of ${repeats} run(s); latencies over ${samples} samples. Single-file layout (all.yaml) from gen-workspace.mjs.\n\n`;
 md += `| | ${results.map((r) => `${r.n} apps (${(r.lines / 1000).toFixed(1)}k lines)`).join(' | ')} |\n|---|${results.map(() => '---').join('|')}|\n`;
 for (const [label, f] of rows) md += `| ${label} | ${results.map(f).join(' | ')} |\n`;
+if (ylsp.length) {
+  md += `\nThe Red Hat \`yaml-language-server\` ${YLSP_VERSION} on the same single files, in the same run, with the Kubernetes v1.34.0 strict schema it downloads served offline (one run per size; ${quick ? 3 : '10 (5 at 1,000 apps)'} keystroke, completion and hover samples). Kubesim's numbers above, for comparison:\n\n`;
+  md += `| | ${ylsp.map((r) => `${r.n} apps`).join(' | ')} |\n|---|${ylsp.map(() => '---').join('|')}|\n`;
+  const ours = (n) => results.find((r) => r.n === n);
+  for (const [label, f, g] of [
+    ['open → first diagnostics', (r) => fmtMs(r.open), (r) => fmtMs(r.open)],
+    ['keystroke → diagnostics p50 / p95', (r) => `${fmtMs(r.keyP50)} / ${fmtMs(r.keyP95)}`, (r) => `${fmtMs(r.keyP50)} / ${fmtMs(r.keyP95)}`],
+    ['completion p50 / p95', (r) => `${fmtMs(r.compP50)} / ${fmtMs(r.compP95)}`, (r) => `${fmtMs(r.compP50)} / ${fmtMs(r.compP95)}`],
+    ['hover p50 / p95', (r) => `${fmtMs(r.hoverP50)} / ${fmtMs(r.hoverP95)}`, (r) => `${fmtMs(r.hoverP50)} / ${fmtMs(r.hoverP95)}`],
+    ['peak server RSS', (r) => `${r.rss.toFixed(0)} MB`, (r) => `${r.rss.toFixed(0)} MB`],
+  ])
+    md += `| ${label} | ${ylsp.map((r) => (r.open === undefined ? 'n/a' : `${f(r)} (Kubesim ${g(ours(r.n))})`)).join(' | ')} |\n`;
+}
 md += `\nSplit layout (apps/<app>/<kind>.yaml of the same workspaces): a fresh server indexes the folder, then one app's deployment.yaml is opened and its replicas edited; its diagnostics include the cross-file rules over the whole index.\n\n`;
 md += `| | ${splits.map((r) => `${r.n} apps`).join(' | ')} |\n|---|${splits.map(() => '---').join('|')}|\n`;
 for (const [label, f] of [
