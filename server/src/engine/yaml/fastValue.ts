@@ -1,11 +1,14 @@
 import { constructFromEvents, defineMappingTag, defineScalarTag, EVENT_ID, NOT_RESOLVED, parseEvents, Schema as FastSchema, seqTag, strTag } from 'js-yaml';
 import { isScalar, type ScalarTag } from 'yaml';
+import { readBlockYaml, type PlainResolver } from './blockReader';
 
 /**
  * The fast way to a document's value. The `yaml` package builds a full AST
  * with positions, at about 2.5 MB/s; js-yaml builds the value alone about
- * three times faster. Most documents never need positions: only those with a
- * diagnostic, or under the cursor, do, and those get the AST lazily.
+ * three times faster, and the block reader (blockReader.ts), for the plain
+ * block YAML most manifests are, several times faster again. Most documents
+ * never need positions: only those with a diagnostic, or under the cursor,
+ * do, and those get the AST lazily.
  *
  * The value must be exactly what the `yaml` path (parse.ts) would give, so
  * js-yaml only reads what both agree on, and this declines the rest, which
@@ -35,6 +38,9 @@ export interface FastRead {
 
 export function fastValue(text: string, yamlTags: readonly ScalarTag[]): FastRead | typeof DECLINED {
   if (DIFFERENT_GROUND.test(text)) return DECLINED;
+  // Most manifests are plain block YAML, which the line reader builds several times faster than js-yaml.
+  const block = readBlockYaml(text, resolverFor(yamlTags));
+  if (block) return block;
   let events: ReturnType<typeof parseEvents>;
   try {
     events = parseEvents(text, {});
@@ -60,6 +66,13 @@ export function fastValue(text: string, yamlTags: readonly ScalarTag[]): FastRea
 }
 
 const schemas = new WeakMap<readonly ScalarTag[], FastSchema>();
+const resolvers = new WeakMap<readonly ScalarTag[], PlainResolver>();
+
+export function resolverFor(yamlTags: readonly ScalarTag[]): PlainResolver {
+  let resolver = resolvers.get(yamlTags);
+  if (!resolver) resolvers.set(yamlTags, (resolver = plainResolver(yamlTags)));
+  return resolver;
+}
 
 function schemaFor(yamlTags: readonly ScalarTag[]): FastSchema {
   let schema = schemas.get(yamlTags);
@@ -67,23 +80,46 @@ function schemaFor(yamlTags: readonly ScalarTag[]): FastSchema {
   return schema;
 }
 
-function buildSchema(yamlTags: readonly ScalarTag[]): FastSchema {
-  // The tags `yaml` tries on a plain scalar, in its order (compose-scalar's findScalarTagByTest).
-  const implicit = yamlTags.filter((t) => t.default === true && t.test);
+/** The tags `yaml` tries on a plain scalar, in its order (compose-scalar's findScalarTagByTest). */
+const implicitTags = (yamlTags: readonly ScalarTag[]): ScalarTag[] => yamlTags.filter((t) => t.default === true && t.test);
+
+/** A plain scalar's value by the first implicit tag that matches it, or NOT_RESOLVED (a string); throws Declined where `yaml` reports an error. */
+function resolveImplicit(implicit: readonly ScalarTag[], source: string): unknown {
+  for (const tag of implicit) {
+    if (!tag.test!.test(source)) continue;
+    let failed = false;
+    const v = tag.resolve(source, () => (failed = true), {} as never);
+    if (failed) throw new Declined();
+    return isScalar(v) ? v.value : v;
+  }
+  return NOT_RESOLVED;
+}
+
+/** The block reader's resolver: the same tags, skipped (a string) for a first character none of them accepts. */
+function plainResolver(yamlTags: readonly ScalarTag[]): PlainResolver {
+  const implicit = implicitTags(yamlTags);
   const firstChars = implicitFirstChars(implicit);
+  const first = firstChars && new Set(firstChars);
+  // Manifests repeat the same few scalars ("TCP", "1", "true", names); their values are primitives, safe to share.
+  let memo = new Map<string, unknown>();
+  return (source) => {
+    if (first && !first.has(source.length ? source[0] : '')) return source;
+    const hit = memo.get(source);
+    if (hit !== undefined || memo.has(source)) return hit;
+    const resolved = resolveImplicit(implicit, source);
+    const v = resolved === NOT_RESOLVED ? source : resolved;
+    if (memo.size >= 4096) memo = new Map();
+    memo.set(source, v);
+    return v;
+  };
+}
+
+function buildSchema(yamlTags: readonly ScalarTag[]): FastSchema {
+  const implicit = implicitTags(yamlTags);
   const plain = defineScalarTag<unknown>('tag:kubesim:yaml11-plain', {
     implicit: true,
-    implicitFirstChars: firstChars,
-    resolve(source) {
-      for (const tag of implicit) {
-        if (!tag.test!.test(source)) continue;
-        let failed = false;
-        const v = tag.resolve(source, () => (failed = true), {} as never);
-        if (failed) throw new Declined();
-        return isScalar(v) ? v.value : v;
-      }
-      return NOT_RESOLVED;
-    },
+    implicitFirstChars: implicitFirstChars(implicit),
+    resolve: (source) => resolveImplicit(implicit, source),
     identify: () => false,
   });
   const map = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {

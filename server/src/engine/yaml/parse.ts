@@ -125,7 +125,7 @@ const PARSE_OPTIONS = {
 
 let yamlTags: readonly ScalarTag[] | undefined;
 /** The scalar tags of the schema PARSE_OPTIONS give, which the fast reader resolves plain scalars with. */
-const scalarTags = (): readonly ScalarTag[] => (yamlTags ??= parseDocument('', PARSE_OPTIONS).schema.tags.filter((t): t is ScalarTag => !(t as { collection?: string }).collection));
+export const scalarTags = (): readonly ScalarTag[] => (yamlTags ??= parseDocument('', PARSE_OPTIONS).schema.tags.filter((t): t is ScalarTag => !(t as { collection?: string }).collection));
 
 /**
  * A document whose value came from the fast reader: it parsed cleanly, and
