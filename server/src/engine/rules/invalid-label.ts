@@ -26,27 +26,42 @@ export const rule: ResourceRule = {
   },
 };
 
-/** Visits every mapping of a built-in object, finding metadata, selectors and matchExpressions wherever they are nested. */
+/**
+ * Visits every mapping of a built-in object, finding metadata, selectors and
+ * matchExpressions wherever they are nested. `path` is one stack pushed and
+ * popped along the walk (a copy per node was most of this rule's garbage);
+ * the checks get their own copy.
+ */
 function walk(ctx: ResourceContext, v: unknown, path: PathSegment[]): void {
   if (Array.isArray(v)) {
-    v.forEach((item, i) => walk(ctx, item, [...path, i]));
+    for (let i = 0; i < v.length; i++) {
+      const item: unknown = v[i];
+      if (typeof item !== 'object' || item === null) continue;
+      path.push(i);
+      walk(ctx, item, path);
+      path.pop();
+    }
     return;
   }
   if (!isObject(v)) return;
   const last = path[path.length - 1];
-  if (last === 'metadata') checkMetadata(ctx, path);
-  if (last === 'matchLabels') checkLabelMap(ctx, path, 'selector label');
+  if (last === 'metadata') checkMetadata(ctx, path.slice());
+  if (last === 'matchLabels') checkLabelMap(ctx, path.slice(), 'selector label');
   // A Service's and a ReplicationController's selector is a plain label map (ValidateService uses ValidateLabels).
   if (last === 'selector' && path.length === 2 && path[0] === 'spec' && (ctx.res.kind === 'Service' || ctx.res.kind === 'ReplicationController')) {
-    checkLabelMap(ctx, path, 'selector label');
+    checkLabelMap(ctx, path.slice(), 'selector label');
     return;
   }
   if (last === 'matchExpressions') return; // handled by the parent below
   // Values are label values in a LabelSelector; node selector terms (nodeAffinity) take other values, such as numbers for Gt.
   if (Array.isArray(v.matchExpressions)) checkExpressions(ctx, v.matchExpressions, [...path, 'matchExpressions'], last === 'selector');
-  for (const [k, child] of Object.entries(v)) {
-    if (path.length > 0 && last === 'metadata') continue;
-    walk(ctx, child, [...path, k]);
+  if (path.length > 0 && last === 'metadata') return; // checked above, as a whole
+  for (const k in v) {
+    const child = v[k];
+    if (typeof child !== 'object' || child === null) continue;
+    path.push(k);
+    walk(ctx, child, path);
+    path.pop();
   }
 }
 

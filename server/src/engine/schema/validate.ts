@@ -72,11 +72,30 @@ export class SchemaValidator {
  * as if absent. Null list items stay: they decode to empty objects and fail
  * their own checks.
  */
-export function withoutNullFields(value: unknown, depth = 0): unknown {
+export function withoutNullFields(value: unknown): unknown {
+  // Most objects have no null field: they are validated as they are, with no copy.
+  return hasNullField(value, 0) ? copyWithoutNullFields(value, 0) : value;
+}
+
+function hasNullField(value: unknown, depth: number): boolean {
+  if (depth > 200 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasNullField(value[i], depth + 1)) return true;
+    return false;
+  }
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const v = o[k];
+    if (v === null || hasNullField(v, depth + 1)) return true;
+  }
+  return false;
+}
+
+function copyWithoutNullFields(value: unknown, depth: number): unknown {
   if (depth > 200 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => withoutNullFields(v, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => copyWithoutNullFields(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNullFields(v, depth + 1);
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = copyWithoutNullFields(v, depth + 1);
   return out;
 }
 
