@@ -96,10 +96,10 @@ export class Engine {
     const doc: YamlDocument = { ...whole, start: 0, end: whole.text.length };
     const file: ParsedFile = { uri, text: doc.text, documents: [doc] };
     const out: Diagnostic[] = [];
-    const push = (ruleId: string, span: Span, f: Pick<Finding, 'message' | 'severity' | 'related' | 'fixes'>): void => {
+    const push = (ruleId: string, span: Span, f: Pick<Finding, 'message' | 'severity' | 'related' | 'fixes' | 'path'>): void => {
       const severity = effectiveSeverity(ruleId, f.severity, options);
       if (!severity) return;
-      out.push({ ruleId, severity, message: f.message, uri, span, ...(f.related?.length ? { related: f.related } : {}), ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
+      out.push({ ruleId, severity, message: f.message, uri, span, ...(f.related?.length ? { related: f.related } : {}), ...(f.fixes?.length ? { fixes: f.fixes } : {}), ...(f.path ? { path: f.path } : {}) });
     };
 
     // A document is checked for syntax only when it is (or tries to be) a manifest.
@@ -124,7 +124,8 @@ export class Engine {
         this.onRuleError('schema', e);
         push('internal-error', spanAt(res, ['kind']), { message: `The schema check failed on this object: ${(e as Error)?.message ?? String(e)}.` });
       }
-      for (const f of findings) push(f.ruleId, f.span ?? spanAt(res, f.path ?? [], f.part), f);
+      // A schema finding on a value says where through instancePath (an unknown field's path ends at the field).
+      for (const f of findings) push(f.ruleId, f.span ?? spanAt(res, f.path ?? [], f.part), { ...f, path: f.path ?? f.instancePath });
       try {
         for (const f of crdProblems(res, this.crdSchemas)) push('crd-invalid', f.span ?? spanAt(res, f.path ?? [], f.part), f);
       } catch (e) {

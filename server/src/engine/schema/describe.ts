@@ -7,6 +7,7 @@ import type { Finding } from '../rules/types';
 import { fieldPath, fromPointer } from '../util/jsonPath';
 import { closest } from '../util/suggest';
 import { locatePath, type PathSegment } from '../yaml/ast';
+import { astBuilt } from '../yaml/parse';
 
 export interface SchemaFinding extends Finding {
   ruleId: string;
@@ -53,32 +54,32 @@ function describe(res: Resource, text: string, shape: SchemaShape, err: ErrorObj
     }
     case 'type': {
       const expected = String((err.params as { type: string }).type).split(',');
-      const loc = locatePath(res.node, path);
+      const scalar = scalarAt(res, path);
       const span = spanAt(res, path);
       const raw = text.slice(span.start, span.end);
       // A Secret's value must not reach a message, a fix title or a log; the fix itself still quotes it in place.
       const secret = isSecretValue(res, path);
       const shownRaw = secret ? 'the value' : raw;
       const actual = secret ? describeValue(valueAt(res.value, path)).replace(/ \(.*\)$/s, '') : describeValue(valueAt(res.value, path));
-      if (expected.includes('string') && isScalar(loc.node) && typeof loc.node.value === 'boolean' && YAML11_ONLY_BOOLEANS.test(raw)) {
+      if (expected.includes('string') && scalar && typeof scalar.value === 'boolean' && YAML11_ONLY_BOOLEANS.test(raw)) {
         return {
           ruleId: 'yaml11-boolean',
           span,
-          message: `kubectl reads YAML 1.1, where an unquoted ${secret ? 'value like this' : raw} is the boolean ${loc.node.value}, so ${where} is not a string and the API server rejects it. Quote it${secret ? '' : `: "${raw}"`}.`,
+          message: `kubectl reads YAML 1.1, where an unquoted ${secret ? 'value like this' : raw} is the boolean ${String(scalar?.value)}, so ${where} is not a string and the API server rejects it. Quote it${secret ? '' : `: "${raw}"`}.`,
           fixes: [quoteFix(res.uri, span, raw, secret)],
         };
       }
       const fixes: Fix[] = [];
       let hint = '';
-      if (expected.includes('string') && isScalar(loc.node) && (typeof loc.node.value === 'number' || typeof loc.node.value === 'boolean')) {
+      if (expected.includes('string') && scalar && (typeof scalar.value === 'number' || typeof scalar.value === 'boolean')) {
         hint = secret ? ` Quote ${shownRaw}.` : ` Quote it: "${raw}".`;
         fixes.push(quoteFix(res.uri, span, raw, secret));
-      } else if ((expected.includes('integer') || expected.includes('number')) && isScalar(loc.node) && typeof loc.node.value === 'string' && /^-?\d+$/.test(loc.node.value)) {
-        hint = ` Remove the quotes: ${loc.node.value}.`;
-        fixes.push({ title: 'Remove the quotes', edits: [{ uri: res.uri, span, newText: loc.node.value }] });
-      } else if (expected.includes('boolean') && isScalar(loc.node) && typeof loc.node.value === 'string' && /^(true|false)$/i.test(loc.node.value)) {
-        hint = ` Remove the quotes: ${loc.node.value.toLowerCase()}.`;
-        fixes.push({ title: 'Remove the quotes', edits: [{ uri: res.uri, span, newText: loc.node.value.toLowerCase() }] });
+      } else if ((expected.includes('integer') || expected.includes('number')) && scalar && typeof scalar.value === 'string' && /^-?\d+$/.test(scalar.value)) {
+        hint = ` Remove the quotes: ${scalar.value}.`;
+        fixes.push({ title: 'Remove the quotes', edits: [{ uri: res.uri, span, newText: scalar.value }] });
+      } else if (expected.includes('boolean') && scalar && typeof scalar.value === 'string' && /^(true|false)$/i.test(scalar.value)) {
+        hint = ` Remove the quotes: ${scalar.value.toLowerCase()}.`;
+        fixes.push({ title: 'Remove the quotes', edits: [{ uri: res.uri, span, newText: scalar.value.toLowerCase() }] });
       }
       return { ruleId: 'schema-type', span, message: `${where || 'The object'} must be ${expected.map(article).join(' or ')}, not ${actual}.${hint}`, fixes };
     }
@@ -135,6 +136,20 @@ function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
   let cur = value;
   for (const seg of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
   return cur;
+}
+
+/**
+ * The scalar at `path` (undefined when the node there is not a scalar). A
+ * fast-read document has no aliases or tags, so its node is a scalar exactly
+ * when its value is not a collection: its AST is not built for this.
+ */
+function scalarAt(res: Resource, path: readonly PathSegment[]): { value: unknown } | undefined {
+  if (!astBuilt(res.document.parsed)) {
+    const v = valueAt(res.value, path);
+    return v !== null && typeof v === 'object' ? undefined : { value: v };
+  }
+  const node = locatePath(res.node, path).node;
+  return isScalar(node) ? { value: node.value } : undefined;
 }
 
 /** A missing field is reported on the key that holds its parent object, or on the first key of a list item. */

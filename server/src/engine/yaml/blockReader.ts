@@ -40,6 +40,29 @@ export interface BlockRead {
 
 const MAX_DEPTH = 100;
 
+export interface ScalarSpans {
+  key?: { start: number; end: number };
+  value?: { start: number; end: number };
+}
+
+/**
+ * The spans of the plain and quoted scalars of a document this reader reads,
+ * by path (JSON of the path): a key's span, and its value's when the value is
+ * a one-line plain or quoted scalar. Block scalars, flow collections and
+ * empty values have none (the AST answers those). Undefined when the reader
+ * declines the document.
+ */
+export function scalarSpansOf(text: string, resolvePlain: PlainResolver): Map<string, ScalarSpans> | undefined {
+  if (UNSUPPORTED_CHARS.test(text)) return undefined;
+  const spans = new Map<string, ScalarSpans>();
+  try {
+    new Reader(text, resolvePlain, spans).document();
+  } catch {
+    return undefined;
+  }
+  return spans;
+}
+
 /** The document's value, or undefined when the document is outside the subset. */
 export function readBlockYaml(text: string, resolvePlain: PlainResolver): BlockRead | undefined {
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
@@ -67,10 +90,16 @@ class Reader {
   private readonly indents: number[] = [];
   private readonly contents: number[] = [];
 
+  /** When set, the spans of every plain or quoted key and value, by path (spansOf). */
+  private readonly spans?: Map<string, ScalarSpans>;
+  private readonly path: (string | number)[] = [];
+
   constructor(
     private readonly t: string,
     readonly resolvePlain: PlainResolver,
+    spans?: Map<string, ScalarSpans>,
   ) {
+    this.spans = spans;
     const len = t.length;
     let s = 0;
     while (s <= len) {
@@ -148,7 +177,12 @@ class Reader {
       if (ind > indent) decline();
       const key = this.key();
       if (key === '__proto__' || Object.hasOwn(out, key)) decline();
-      out[key] = this.valueAfter(this.valueAt, indent, true, depth);
+      if (this.spans) {
+        this.path.push(key);
+        this.record('key', this.keyStart, this.keyEnd);
+        out[key] = this.valueAfter(this.valueAt, indent, true, depth);
+        this.path.pop();
+      } else out[key] = this.valueAfter(this.valueAt, indent, true, depth);
     }
   }
 
@@ -163,6 +197,7 @@ class Reader {
         if (ind === indent) return out; // a key after an indentless sequence: the parent mapping takes it
         decline();
       }
+      if (this.spans) this.path.push(out.length);
       let at = this.contents[this.line] + 1;
       const end = this.ends[this.line];
       while (at < end && this.t.charCodeAt(at) === SPACE) at++;
@@ -173,7 +208,15 @@ class Reader {
         this.contents[this.line] = at;
         out.push(this.node(column, depth));
       } else out.push(this.valueAfter(at, indent, false, depth));
+      if (this.spans) this.path.pop();
     }
+  }
+
+  private record(part: 'key' | 'value', start: number, end: number): void {
+    const k = JSON.stringify(this.path);
+    const entry = this.spans!.get(k) ?? {};
+    entry[part] = { start, end };
+    this.spans!.set(k, entry);
   }
 
   private isSeqItemAt(at: number): boolean {
@@ -198,8 +241,10 @@ class Reader {
     return false;
   }
 
-  /** Where the value of the key last read starts (a field, not a returned pair: one allocation less per key). */
+  /** Where the value of the key last read starts, and the key's own span (fields, not a returned record: one allocation less per key). */
   private valueAt = 0;
+  private keyStart = 0;
+  private keyEnd = 0;
 
   /** The key on the current line (at its content start); its value starts at valueAt. */
   private key(): string {
@@ -214,6 +259,8 @@ class Reader {
       while (i < end && t.charCodeAt(i) === SPACE) i++;
       if (!(i < end && t.charCodeAt(i) === COLON && (i + 1 >= end || t.charCodeAt(i + 1) === SPACE))) decline();
       this.valueAt = i + 1;
+      this.keyStart = at;
+      this.keyEnd = close;
       return key;
     }
     if (startsBadly(t, at, end)) decline();
@@ -223,6 +270,8 @@ class Reader {
         let e = i;
         while (e > at && t.charCodeAt(e - 1) === SPACE) e--;
         this.valueAt = i + 1;
+        this.keyStart = at;
+        this.keyEnd = e;
         return this.plainKey(t.slice(at, e));
       }
       if (x === HASH && t.charCodeAt(i - 1) === SPACE) break;
@@ -262,17 +311,24 @@ class Reader {
       const close = c === DQUOTE ? this.doubleQuotedEnd(at) : this.singleQuotedEnd(at);
       value = c === DQUOTE ? this.doubleQuoted(at, close) : this.singleQuoted(at, close);
       if (!this.onlyComment(close, end)) decline();
+      if (this.spans) this.record('value', at, close);
     } else if (c === 91 /* [ */ || c === 123 /* { */) {
       const flow = new FlowReader(this, t, at, end);
       value = c === 91 ? flow.sequence() : flow.mapping();
       if (!this.onlyComment(flow.pos, end)) decline();
-    } else value = this.plainValue(at, end);
+    } else {
+      value = this.plainValue(at, end);
+      if (this.spans) this.record('value', at, this.plainEnd);
+    }
     this.line++;
     this.skipBlank();
     // A deeper line after a one-line scalar continues it (a multi-line scalar) or is an error: not this reader's.
     if (this.line < this.count && this.indents[this.line] > indent) decline();
     return value;
   }
+
+  /** Where the plain value last read ends (before trailing spaces and a comment). */
+  private plainEnd = 0;
 
   private plainValue(at: number, end: number): unknown {
     const t = this.t;
@@ -287,6 +343,7 @@ class Reader {
       if (x === COLON && (i + 1 >= end || t.charCodeAt(i + 1) === SPACE)) decline(); // `a: b: c`
     }
     while (e > at && t.charCodeAt(e - 1) === SPACE) e--;
+    this.plainEnd = e;
     return this.resolvePlain(t.slice(at, e));
   }
 

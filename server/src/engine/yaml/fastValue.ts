@@ -34,13 +34,15 @@ export interface FastRead {
   value: unknown;
   /** Offset of the root mapping's first character, as the AST's range would say; -1 when the root is not a mapping. */
   rootStart: number;
+  /** Which reader read it: the block reader can also give scalar spans (scalarSpansOf), js-yaml its events. */
+  reader: 'block' | 'events';
 }
 
 export function fastValue(text: string, yamlTags: readonly ScalarTag[]): FastRead | typeof DECLINED {
   if (DIFFERENT_GROUND.test(text)) return DECLINED;
   // Most manifests are plain block YAML, which the line reader builds several times faster than js-yaml.
   const block = readBlockYaml(text, resolverFor(yamlTags));
-  if (block) return block;
+  if (block) return { ...block, reader: 'block' };
   let events: ReturnType<typeof parseEvents>;
   try {
     events = parseEvents(text, {});
@@ -59,7 +61,7 @@ export function fastValue(text: string, yamlTags: readonly ScalarTag[]): FastRea
   const root = events[1];
   const rootStart = root && root.type === EVENT_ID.MAPPING ? root.start : -1;
   try {
-    return { value: constructFromEvents(events, { source: text, schema: schemaFor(yamlTags) })[0], rootStart };
+    return { value: constructFromEvents(events, { source: text, schema: schemaFor(yamlTags) })[0], rootStart, reader: 'events' };
   } catch {
     return DECLINED;
   }

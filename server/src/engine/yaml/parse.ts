@@ -2,7 +2,8 @@ import { Document, isMap, isScalar, parseDocument, type ScalarTag, type Tags } f
 import type { Span } from '../diagnostic';
 import { parseEvents } from 'js-yaml';
 import type { PathSegment } from './ast';
-import { DECLINED, fastValue, plainKeyString } from './fastValue';
+import { scalarSpansOf, type ScalarSpans } from './blockReader';
+import { DECLINED, fastValue, plainKeyString, resolverFor } from './fastValue';
 import { scalarSpanAt } from './scalarSpans';
 
 /**
@@ -141,6 +142,7 @@ class LazyChunk implements ParsedChunk {
     readonly value: unknown,
     readonly rootStart: number | undefined,
     readonly problems: readonly ParseProblem[],
+    private readonly byBlockReader: boolean,
   ) {}
   get doc(): Document.Parsed {
     let doc = this.ast?.deref();
@@ -151,7 +153,15 @@ class LazyChunk implements ParsedChunk {
     return this.ast !== undefined;
   }
   private events?: WeakRef<ReturnType<typeof parseEvents>>;
+  private blockSpans?: WeakRef<Map<string, ScalarSpans>>;
   scalarSpan(path: readonly PathSegment[], part: 'key' | 'value'): Span | undefined {
+    if (this.byBlockReader) {
+      // The block reader read it, so it can say where its scalars are, without js-yaml's events.
+      let spans = this.blockSpans?.deref();
+      if (!spans) this.blockSpans = new WeakRef((spans = scalarSpansOf(this.text, resolverFor(scalarTags())) ?? new Map<string, ScalarSpans>()));
+      const at = spans.get(JSON.stringify(path));
+      return part === 'key' ? (at?.key ?? at?.value) : at?.value;
+    }
     let events = this.events?.deref();
     if (!events) this.events = new WeakRef((events = parseEvents(this.text, {})));
     return scalarSpanAt(this.text, events, path, part, (t) => plainKeyString(t, scalarTags()));
@@ -165,7 +175,7 @@ export function parseChunk(text: string): ParsedChunk {
   const fast = fastValue(text, scalarTags());
   if (fast !== DECLINED) {
     const control = controlCharProblem(text);
-    return new LazyChunk(text, fast.value, fast.rootStart >= 0 ? fast.rootStart : undefined, control ? [control] : []);
+    return new LazyChunk(text, fast.value, fast.rootStart >= 0 ? fast.rootStart : undefined, control ? [control] : [], fast.reader === 'block');
   }
   return parseChunkWithAst(text);
 }

@@ -40,7 +40,8 @@ export function inputsFromSources(engine: Engine, files: readonly SourceText[], 
       const { start, end } = objectSpan(res);
       const mine: EngineError[] = errors
         .filter((d) => d.span.start >= start && d.span.start <= end)
-        .map((d) => ({ ruleId: d.ruleId, message: d.message, path: cursorContext(res.node, d.span.start - res.document.start).path }));
+        // The finding's own path when it has one: finding it by offset would build the document's AST.
+        .map((d) => ({ ruleId: d.ruleId, message: d.message, path: d.path ?? cursorContext(res.node, d.span.start - res.document.start).path }));
       out.push({ source: f.source, span: { start, end }, value: res.value, engineErrors: mine });
     }
   }
