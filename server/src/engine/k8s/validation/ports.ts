@@ -29,7 +29,16 @@ const HANDLER_PORTS: PathSegment[][] = [['httpGet', 'port'], ['tcpSocket', 'port
  * probes/lifecycle handlers of every pod spec, Service ports, Ingress backends.
  * Values are as written (numbers, strings, or anything else); rules pick what they check.
  */
-export function portFieldsOf(res: Resource): PortField[] {
+export function portFieldsOf(res: Resource): readonly PortField[] {
+  // Two rules read the same resource's ports.
+  let hit = memo.get(res);
+  if (!hit) memo.set(res, (hit = collect(res)));
+  return hit;
+}
+
+const memo = new WeakMap<Resource, readonly PortField[]>();
+
+function collect(res: Resource): PortField[] {
   const out: PortField[] = [];
   const push = (path: PathSegment[], role: PortRole): void => {
     const value = valueAt(res.value, path);
@@ -45,7 +54,11 @@ export function portFieldsOf(res: Resource): PortField[] {
           push([...c.path, 'ports', i, 'hostPort'], 'hostPort');
         });
       }
-      for (const owner of HANDLER_OWNERS) for (const port of HANDLER_PORTS) push([...c.path, ...owner, ...port], 'handlerPort');
+      for (const owner of HANDLER_OWNERS) {
+        // Most containers have no probe or hook of a kind: look for the handler before building its port paths.
+        if (!isObject(valueAt(c.container, owner))) continue;
+        for (const port of HANDLER_PORTS) push([...c.path, ...owner, ...port], 'handlerPort');
+      }
     }
   }
   if (res.group === '' && res.kind === 'Service') {

@@ -11,11 +11,11 @@ export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
 
 /** An exact value: num / den. */
 export interface Rational {
-  num: bigint;
-  den: bigint;
+  readonly num: bigint;
+  readonly den: bigint;
 }
 
-export type ParsedQuantity = { ok: true; value: Rational } | { ok: false; error: string };
+export type ParsedQuantity = { readonly ok: true; readonly value: Rational } | { readonly ok: false; readonly error: string };
 
 const BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
@@ -27,8 +27,25 @@ function split(str: string): { negative: boolean; num: string; denom: string; su
   return { negative: m[1] === '-', num: m[2], denom: m[3] ?? '', suffix: m[4] };
 }
 
-/** Parses a quantity written as a string (or a YAML number, via String()). */
+/**
+ * Parses a quantity written as a string (or a YAML number, via String()).
+ * Manifests repeat a few quantities ("100m", "128Mi") thousands of times, and
+ * the exact (BigInt) parse is not cheap, so results are remembered; they are
+ * shared, and nobody changes them.
+ */
 export function parseQuantity(str: string): ParsedQuantity {
+  let hit = parsed.get(str);
+  if (hit === undefined) {
+    hit = parse(str);
+    if (parsed.size >= 4096) parsed.clear();
+    parsed.set(str, hit);
+  }
+  return hit;
+}
+
+const parsed = new Map<string, ParsedQuantity>();
+
+function parse(str: string): ParsedQuantity {
   if (str.length === 0) return { ok: false, error: QUANTITY_FORMAT_ERROR };
   const parts = split(str);
   if (!parts) return { ok: false, error: QUANTITY_FORMAT_ERROR };

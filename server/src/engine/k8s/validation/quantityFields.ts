@@ -20,21 +20,31 @@ export function quantityFieldsOf(bundle: SchemaBundle, apiVersion: string, kind:
   return out;
 }
 
+/** `path` is one stack pushed and popped along the walk; a found field gets its own copy. */
 function visit(bundle: SchemaBundle, schema: JsonSchema | undefined, v: unknown, path: PathSegment[], out: QuantityField[]): void {
   const s = resolveRef(bundle, schema);
   if (!s || v === null || v === undefined || !mayHoldQuantity(bundle, s)) return;
   if (s.format === 'quantity') {
-    out.push({ path, value: v });
+    out.push({ path: path.slice(), value: v });
     return;
   }
   if (Array.isArray(v)) {
-    if (s.items) v.forEach((item, i) => visit(bundle, s.items, item, [...path, i], out));
+    if (!s.items) return;
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      visit(bundle, s.items, v[i], path, out);
+      path.pop();
+    }
     return;
   }
   if (!isObject(v)) return;
-  for (const [k, child] of Object.entries(v)) {
-    const cs = s.properties?.[k] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
-    if (cs) visit(bundle, cs, child, [...path, k], out);
+  const extra = typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined;
+  for (const k in v) {
+    const cs = s.properties?.[k] ?? extra;
+    if (!cs) continue;
+    path.push(k);
+    visit(bundle, cs, v[k], path, out);
+    path.pop();
   }
 }
 
