@@ -4,7 +4,7 @@ import { builtinGroups } from './k8s/apis';
 import { isGoTemplateFile, isNonResource } from './k8s/nonResource';
 import { resourcesOf, spanAt, type Resource } from './k8s/resource';
 import { RULES, RULES_BY_ID } from './rules/registry';
-import type { EngineSettings, Finding, ResourceContext, ResourceRule, Rule } from './rules/types';
+import type { EngineSettings, Finding, ResourceContext, Rule } from './rules/types';
 import type { SchemaBundle } from './schema/bundle';
 import { crdProblems } from './crd/problems';
 import { CrdSchemas } from './crd/schemas';
@@ -132,15 +132,14 @@ export class Engine {
         this.onRuleError('crd-invalid', e);
         push('internal-error', spanAt(res, ['kind']), { message: `The CustomResourceDefinition check failed on this object: ${(e as Error)?.message ?? String(e)}.` });
       }
-      for (const rule of this.rules) {
-        if (rule.kind !== 'resource' || effectiveSeverity(rule.meta.id, undefined, options) === undefined) continue;
-        this.runRule(rule, res, file, options, push);
-      }
+      this.runRules(res, file, options, push);
     }
     return out;
   }
 
-  private runRule(rule: ResourceRule, res: Resource, file: ParsedFile, settings: EngineSettings, push: (ruleId: string, span: Span, f: Finding) => void): void {
+  /** The resource rules on one object. They share one context (rules are synchronous); `report` files under the rule running. */
+  private runRules(res: Resource, file: ParsedFile, settings: CheckOptions, push: (ruleId: string, span: Span, f: Finding) => void): void {
+    let ruleId = '';
     const ctx: ResourceContext = {
       res,
       bundle: this.bundle,
@@ -148,13 +147,17 @@ export class Engine {
       text: file.text,
       builtinGroups: this.builtinGroups,
       spanOf: (path, part) => spanAt(res, path, part),
-      report: (f) => push(rule.meta.id, f.span ?? spanAt(res, f.path ?? [], f.part), f),
+      report: (f) => push(ruleId, f.span ?? spanAt(res, f.path ?? [], f.part), f),
     };
-    try {
-      rule.check(ctx);
-    } catch (e) {
-      this.onRuleError(rule.meta.id, e);
-      push('internal-error', spanAt(res, ['kind']), { message: `Rule ${rule.meta.id} failed on this object: ${(e as Error)?.message ?? String(e)}. The other rules still ran; see the log for the stack.` });
+    for (const rule of this.rules) {
+      if (rule.kind !== 'resource' || effectiveSeverity(rule.meta.id, undefined, settings) === undefined) continue;
+      ruleId = rule.meta.id;
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        this.onRuleError(ruleId, e);
+        push('internal-error', spanAt(res, ['kind']), { message: `Rule ${ruleId} failed on this object: ${(e as Error)?.message ?? String(e)}. The other rules still ran; see the log for the stack.` });
+      }
     }
   }
 }
