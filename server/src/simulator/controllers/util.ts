@@ -3,6 +3,7 @@ import { sameJson } from '../hash';
 import { controllerOf, dict, dicts, ownerRef, stringMap, type Dict } from '../obj';
 import { createPod } from '../apiserver/pods';
 import type { KObject } from '../types';
+import { podSpecFromTemplate } from './podspec';
 
 /** Writes a new status only when it differs, so the settle loop can tell when nothing changes. */
 export function setStatus(sim: Sim, obj: KObject, next: Dict): void {
@@ -29,8 +30,7 @@ export const isRunning = (pod: KObject): boolean => dict(pod.status).phase === '
  * generateName (ReplicaSet, DaemonSet, Job: "<owner>-" plus 5 characters).
  */
 export function podFromTemplate(owner: KObject, template: Dict, opts: { name?: string; generateName?: string; labels?: Record<string, string> }): KObject {
-  const t = copyOfTemplate(template);
-  const tmeta = dict(t.metadata);
+  const tmeta = dict(template.metadata);
   const labels = { ...stringMap(tmeta.labels), ...(opts.labels ?? {}) };
   const annotations = stringMap(tmeta.annotations);
   return {
@@ -47,7 +47,7 @@ export function podFromTemplate(owner: KObject, template: Dict, opts: { name?: s
       ...(Object.keys(annotations).length ? { annotations } : {}),
       ownerReferences: [ownerRef(owner)],
     },
-    spec: dict(t.spec),
+    spec: podSpecFromTemplate(dict(template.spec)),
   };
 }
 
@@ -93,13 +93,4 @@ export function condition(sim: Sim, previous: unknown, type: string, status: str
     status,
     type,
   };
-}
-
-/** Templates are replaced, never edited, when an apply changes them, so one serialisation serves every pod made from it. */
-const templateJson = new WeakMap<Dict, string>();
-
-function copyOfTemplate(template: Dict): Dict {
-  let json = templateJson.get(template);
-  if (json === undefined) templateJson.set(template, (json = JSON.stringify(template)));
-  return JSON.parse(json) as Dict;
 }
