@@ -120,10 +120,11 @@ function scaleDownOld(sim: Sim, d: KObject, newRS: KObject, olds: KObject[], all
 }
 
 function createReplicaSet(sim: Sim, d: KObject, template: Dict, hash: string, replicas: number, maxSurge: number, revision: string): KObject {
-  const t = clone(template);
-  const tmeta = dict(t.metadata);
+  // The template's metadata gets the hash label; the rest is shared with the Deployment's template: nobody edits a stored
+  // template (an apply replaces it), and the pods made from it copy what admission writes (podSpecFromTemplate).
+  const tmeta = { ...dict(template.metadata) };
   tmeta.labels = { ...stringMap(tmeta.labels), 'pod-template-hash': hash };
-  t.metadata = tmeta;
+  const t = { ...template, metadata: tmeta };
   const selector = clone(dict(dict(d.spec).selector));
   selector.matchLabels = { ...stringMap(selector.matchLabels), 'pod-template-hash': hash };
   return sim.store.create(
