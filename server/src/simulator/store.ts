@@ -90,6 +90,11 @@ export class Store {
     return [...objs].sort((a, b) => (this.sequence.get(a) ?? 0) - (this.sequence.get(b) ?? 0));
   }
 
+  /** The kinds the store has held objects of. */
+  kinds(): string[] {
+    return [...this.byKind.keys()];
+  }
+
   all(): KObject[] {
     return [...this.objects.values()];
   }
