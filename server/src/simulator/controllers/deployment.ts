@@ -164,14 +164,15 @@ function updateStatus(sim: Sim, d: KObject, newRS: KObject, all: KObject[], repl
       ? condition(sim, prev, 'Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRS.metadata.name}" has successfully progressed.`, true)
       : condition(sim, prev, 'Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRS.metadata.name}" is progressing.`, true),
   ];
-  const status: Dict = {
-    ...(available ? { availableReplicas: available } : {}),
-    conditions,
-    observedGeneration: d.metadata.generation ?? 1,
-    ...(sum('readyReplicas') ? { readyReplicas: sum('readyReplicas') } : {}),
-    ...(total ? { replicas: total } : {}),
-    ...(total - available > 0 ? { unavailableReplicas: total - available } : {}),
-    ...(updated ? { updatedReplicas: updated } : {}),
-  };
+  // Built member by member (in this order) rather than with spreads: it is built on every sync of every Deployment.
+  const status: Dict = {};
+  if (available) status.availableReplicas = available;
+  status.conditions = conditions;
+  status.observedGeneration = d.metadata.generation ?? 1;
+  const ready = sum('readyReplicas');
+  if (ready) status.readyReplicas = ready;
+  if (total) status.replicas = total;
+  if (total - available > 0) status.unavailableReplicas = total - available;
+  if (updated) status.updatedReplicas = updated;
   setStatus(sim, d, status);
 }

@@ -1,6 +1,6 @@
 import type { Sim } from '../context';
 import { sameJson } from '../hash';
-import { controllerOf, dict, dicts, ownerRef, stringMap, type Dict } from '../obj';
+import { controllerOf, dict, dicts, isDict, ownerRef, stringMap, type Dict } from '../obj';
 import { createPod } from '../apiserver/pods';
 import type { KObject } from '../types';
 import { podSpecFromTemplate } from './podspec';
@@ -81,16 +81,12 @@ export function scaledValue(v: unknown, total: number, roundUp: boolean): number
 
 /** A condition list entry, keeping lastTransitionTime while the status stays the same. */
 export function condition(sim: Sim, previous: unknown, type: string, status: string, reason: string, message: string, withUpdateTime = false): Dict {
-  const old = dicts(previous).find((c) => c.type === type);
+  let old: Dict | undefined;
+  if (Array.isArray(previous)) for (const c of previous) if (isDict(c) && c.type === type) (old ??= c);
   const now = sim.store.now();
   const same = old && old.status === status && old.reason === reason && old.message === message;
-  const transition = old && old.status === status ? old.lastTransitionTime : now;
-  return {
-    ...(withUpdateTime ? { lastUpdateTime: same ? old.lastUpdateTime : now } : {}),
-    lastTransitionTime: transition,
-    message,
-    reason,
-    status,
-    type,
-  };
+  const lastTransitionTime = old && old.status === status ? old.lastTransitionTime : now;
+  // Two literals rather than a spread: controllers build these for every object on every sync.
+  if (withUpdateTime) return { lastUpdateTime: same ? old?.lastUpdateTime : now, lastTransitionTime, message, reason, status, type };
+  return { lastTransitionTime, message, reason, status, type };
 }
