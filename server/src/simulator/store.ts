@@ -15,15 +15,17 @@ const eventKey = (kind: string, namespace: string | undefined, name: string, rea
  * real controller-manager): a list costs what it returns, not the whole store.
  */
 export class Store {
-  private readonly objects = new Map<string, KObject>();
   /** kind → namespace ('' for cluster-scoped) → name → object: get() needs no composite key. */
-  private readonly byKind = new Map<string, Map<string, Map<string, KObject>>>();
-  /** controller owner uid → key → object. */
-  private readonly byOwner = new Map<string, Map<string, KObject>>();
+  private readonly byKind = new Map<string, Names>();
+  /** controller owner uid → kind → namespace → name → object. */
+  private readonly byOwner = new Map<string, Map<string, Names>>();
+  /** The number of objects held. */
+  private count = 0;
   /** Sorted lists per kind and namespace (ALL for every namespace), dropped when an object of that kind is created or deleted (names never change). */
   private readonly sorted = new Map<string, Map<string | typeof ALL, KObject[]>>();
   private revision = 100;
-  private readonly sequence = new WeakMap<KObject, number>();
+  /** Each stored object's place in creation order (a Map, which the garbage collector handles more cheaply than a WeakMap; delete() drops entries). */
+  private readonly sequence = new Map<KObject, number>();
   private created = 0;
   readonly events: SimEvent[] = [];
   private readonly eventKeys = new Set<string>();
@@ -78,10 +80,8 @@ export class Store {
 
   /** Objects of `kind` whose controller owner has this uid, sorted by namespace then name. */
   listOwned(kind: string, ownerUid: string): KObject[] {
-    const owned = this.byOwner.get(ownerUid);
-    if (!owned) return [];
     const out: KObject[] = [];
-    for (const o of owned.values()) if (o.kind === kind) out.push(o);
+    for (const m of this.byOwner.get(ownerUid)?.get(kind)?.values() ?? []) for (const o of m.values()) out.push(o);
     return out.sort(byNamespaceName);
   }
 
@@ -93,10 +93,6 @@ export class Store {
   /** The kinds the store has held objects of. */
   kinds(): string[] {
     return [...this.byKind.keys()];
-  }
-
-  all(): KObject[] {
-    return [...this.objects.values()];
   }
 
   /**
@@ -114,7 +110,7 @@ export class Store {
   }
 
   get size(): number {
-    return this.objects.size;
+    return this.count;
   }
 
   /**
@@ -131,9 +127,7 @@ export class Store {
     m.creationTimestamp = this.now();
     m.resourceVersion = String(++this.revision);
     this.sequence.set(obj, ++this.created);
-    const k = key(obj.kind, m.namespace, m.name);
-    this.objects.set(k, obj);
-    this.index(k, obj);
+    this.index(obj);
     this.touched(obj);
     return obj;
   }
@@ -145,12 +139,14 @@ export class Store {
   }
 
   delete(obj: KObject): void {
-    const k = key(obj.kind, obj.metadata.namespace, obj.metadata.name);
-    const stored = this.objects.get(k);
+    const stored = this.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
     if (!stored) return;
-    this.objects.delete(k);
-    this.byKind.get(stored.kind)?.get(stored.metadata.namespace ?? '')?.delete(stored.metadata.name);
-    for (const r of stored.metadata.ownerReferences ?? []) if (r.controller) this.byOwner.get(r.uid)?.delete(k);
+    const ns = stored.metadata.namespace ?? '';
+    this.byKind.get(stored.kind)?.get(ns)?.delete(stored.metadata.name);
+    this.count--;
+    // Only the stored lists are ever put in creation order, so a deleted object needs no place.
+    this.sequence.delete(stored);
+    for (const r of stored.metadata.ownerReferences ?? []) if (r.controller) this.byOwner.get(r.uid)?.get(stored.kind)?.get(ns)?.delete(stored.metadata.name);
     this.forgetSorted(stored.kind);
     this.touched(stored);
   }
@@ -181,18 +177,18 @@ export class Store {
     return this.nowText;
   }
 
-  private index(k: string, obj: KObject): void {
+  private index(obj: KObject): void {
     let spaces = this.byKind.get(obj.kind);
     if (!spaces) this.byKind.set(obj.kind, (spaces = new Map()));
-    const ns = obj.metadata.namespace ?? '';
-    let m = spaces.get(ns);
-    if (!m) spaces.set(ns, (m = new Map()));
-    m.set(obj.metadata.name, obj);
+    // A create under a name already held replaces that object (count once).
+    if (!put(spaces, obj)) this.count++;
     for (const r of obj.metadata.ownerReferences ?? []) {
       if (!r.controller) continue;
       let owned = this.byOwner.get(r.uid);
       if (!owned) this.byOwner.set(r.uid, (owned = new Map()));
-      owned.set(k, obj);
+      let kinds = owned.get(obj.kind);
+      if (!kinds) owned.set(obj.kind, (kinds = new Map()));
+      put(kinds, obj);
     }
     this.forgetSorted(obj.kind);
   }
@@ -209,6 +205,19 @@ export class Store {
     perKind.set(obj.metadata.namespace ?? '', stamp);
     for (const r of obj.metadata.ownerReferences ?? []) if (r.controller) this.ownedStamps.set(r.uid, stamp);
   }
+}
+
+/** namespace ('' for cluster-scoped) → name → object. */
+type Names = Map<string, Map<string, KObject>>;
+
+/** Puts `obj` under its namespace and name; true when it replaced an object held there. */
+function put(spaces: Names, obj: KObject): boolean {
+  const ns = obj.metadata.namespace ?? '';
+  let m = spaces.get(ns);
+  if (!m) spaces.set(ns, (m = new Map()));
+  const replaced = m.has(obj.metadata.name);
+  m.set(obj.metadata.name, obj);
+  return replaced;
 }
 
 export function byNamespaceName(a: KObject, b: KObject): number {
