@@ -2,8 +2,6 @@ import { timestamp } from './random';
 import type { KObject, SimConfig, SimEvent } from './types';
 
 const ALL = Symbol('all namespaces');
-const key = (kind: string, namespace: string | undefined, name: string): string => `${kind}\u0000${namespace ?? ''}\u0000${name}`;
-const eventKey = (kind: string, namespace: string | undefined, name: string, reason: string, message: string): string => `${key(kind, namespace, name)}\u0000${reason}\u0000${message}`;
 
 /**
  * The simulated API server's storage: objects by kind, namespace and name.
@@ -28,7 +26,12 @@ export class Store {
   private readonly sequence = new Map<KObject, number>();
   private created = 0;
   readonly events: SimEvent[] = [];
-  private readonly eventKeys = new Set<string>();
+  /**
+   * The events recorded, as kind → namespace → name → reason → messages:
+   * nested, so that asking costs lookups of strings whose hashes are already
+   * known rather than a long composite key built and hashed on every ask.
+   */
+  private readonly eventKeys = new Map<string, Map<string, Map<string, Map<string, Set<string>>>>>();
   private nowMs = NaN;
   private nowText = '';
   /** Set whenever a write happens; the settle loop uses it to know when controllers are done. */
@@ -153,13 +156,13 @@ export class Store {
 
   /** record.EventRecorder.Eventf: one event about an object. */
   event(obj: KObject, type: SimEvent['type'], reason: string, message: string): void {
-    this.eventKeys.add(eventKey(obj.kind, obj.metadata.namespace, obj.metadata.name, reason, message));
+    this.messagesOf(obj, reason, true)?.add(message);
     this.events.push({ type, reason, message, involvedObject: { kind: obj.kind, ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}), name: obj.metadata.name } });
   }
 
   /** True when an identical event was already recorded (the API server aggregates repeats into a count). */
   hasEvent(obj: KObject, reason: string, message: string): boolean {
-    return this.eventKeys.has(eventKey(obj.kind, obj.metadata.namespace, obj.metadata.name, reason, message));
+    return this.messagesOf(obj, reason, false)?.has(message) === true;
   }
 
   /** Like event(), but once per object, reason and message (a controller retrying records the same event). */
@@ -175,6 +178,17 @@ export class Store {
       this.nowText = timestamp(new Date(t));
     }
     return this.nowText;
+  }
+
+  /** The messages of the events recorded about `obj` with this reason (made when `create`). */
+  private messagesOf(obj: KObject, reason: string, create: boolean): Set<string> | undefined {
+    const spaces = child(this.eventKeys, obj.kind, create);
+    const names = spaces && child(spaces, obj.metadata.namespace ?? '', create);
+    const reasons = names && child(names, obj.metadata.name, create);
+    if (!reasons) return undefined;
+    let messages = reasons.get(reason);
+    if (!messages && create) reasons.set(reason, (messages = new Set()));
+    return messages;
   }
 
   private index(obj: KObject): void {
@@ -205,6 +219,13 @@ export class Store {
     perKind.set(obj.metadata.namespace ?? '', stamp);
     for (const r of obj.metadata.ownerReferences ?? []) if (r.controller) this.ownedStamps.set(r.uid, stamp);
   }
+}
+
+/** The map under `k` in `m`, made when missing and `create`. */
+function child<V>(m: Map<string, Map<string, V>>, k: string, create: boolean): Map<string, V> | undefined {
+  let next = m.get(k);
+  if (!next && create) m.set(k, (next = new Map()));
+  return next;
 }
 
 /** namespace ('' for cluster-scoped) → name → object. */
