@@ -157,7 +157,8 @@ export class Store {
   /** record.EventRecorder.Eventf: one event about an object. */
   event(obj: KObject, type: SimEvent['type'], reason: string, message: string): void {
     this.messagesOf(obj, reason, true)?.add(message);
-    this.events.push({ type, reason, message, involvedObject: { kind: obj.kind, ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}), name: obj.metadata.name } });
+    const { namespace, name } = obj.metadata;
+    this.events.push({ type, reason, message, involvedObject: namespace ? { kind: obj.kind, namespace, name } : { kind: obj.kind, name } });
   }
 
   /** True when an identical event was already recorded (the API server aggregates repeats into a count). */

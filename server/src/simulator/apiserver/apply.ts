@@ -32,7 +32,12 @@ export function applyInput(sim: Sim, input: SimInput, options: ApplyOptions): Ap
   const meta = dict(value.metadata);
   const name = str(meta.name) ?? '';
   const namespace = isClusterScoped(kind) ? undefined : (str(meta.namespace) || options.defaultNamespace);
-  const record = (result: ApplyRecord['result'], message: string): ApplyRecord => ({ apiVersion, kind, ...(namespace ? { namespace } : {}), name, result, message, source: input.source, ...(input.span ? { span: input.span } : {}) });
+  const record = (result: ApplyRecord['result'], message: string): ApplyRecord => {
+    // Literals in the member order the output shows, rather than spreads (one record per input).
+    const r: ApplyRecord = namespace ? { apiVersion, kind, namespace, name, result, message, source: input.source } : { apiVersion, kind, name, result, message, source: input.source };
+    if (input.span) r.span = input.span;
+    return r;
+  };
   const ctx = { source: input.source, kind, apiVersion, name, namespace };
 
   const mapping = input.engineErrors.find((e) => MAPPING_ERRORS.has(e.ruleId));

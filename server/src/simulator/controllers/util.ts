@@ -33,22 +33,17 @@ export function podFromTemplate(owner: KObject, template: Dict, opts: { name?: s
   const tmeta = dict(template.metadata);
   const labels = { ...stringMap(tmeta.labels), ...(opts.labels ?? {}) };
   const annotations = stringMap(tmeta.annotations);
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: opts.name ?? '',
-      ...(opts.generateName ? { generateName: opts.generateName } : {}),
-      namespace: owner.metadata.namespace,
-      uid: '',
-      resourceVersion: '',
-      creationTimestamp: '',
-      labels,
-      ...(Object.keys(annotations).length ? { annotations } : {}),
-      ownerReferences: [ownerRef(owner)],
-    },
-    spec: podSpecFromTemplate(dict(template.spec)),
-  };
+  // Member by member, in the order the output shows, rather than with spreads: one per pod.
+  const metadata = { name: opts.name ?? '' } as KObject['metadata'];
+  if (opts.generateName) metadata.generateName = opts.generateName;
+  metadata.namespace = owner.metadata.namespace;
+  metadata.uid = '';
+  metadata.resourceVersion = '';
+  metadata.creationTimestamp = '';
+  metadata.labels = labels;
+  if (Object.keys(annotations).length) metadata.annotations = annotations;
+  metadata.ownerReferences = [ownerRef(owner)];
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: podSpecFromTemplate(dict(template.spec)) };
 }
 
 /**
