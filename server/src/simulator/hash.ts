@@ -70,19 +70,19 @@ function sortedView(v: unknown): unknown {
     if (i > 0 && keys[i - 1] > k) inOrder = false;
   }
   if (inOrder) {
-    let changed = false;
-    const vals: unknown[] = new Array(keys.length);
+    // A copy only from the first member whose view differs: most sorted objects are reused whole.
+    let out: Record<string, unknown> | undefined;
     for (let i = 0; i < keys.length; i++) {
       const x = o[keys[i]];
       const y = x === undefined ? undefined : sortedView(x);
       if (y === NOT_PLAIN) return NOT_PLAIN;
-      vals[i] = y;
-      if (y !== x) changed = true;
+      if (y !== x && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]] = o[keys[j]];
+      }
+      if (out) out[keys[i]] = y;
     }
-    if (!changed) return o;
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) out[keys[i]] = vals[i];
-    return out;
+    return out ?? o;
   }
   sortStrings(keys);
   const out: Record<string, unknown> = {};
