@@ -30,10 +30,9 @@ export function schedulePending(sim: Sim): void {
     const last = unschedulable.get(pod);
     // The claims are read only when the pod and the nodes are as the last attempt saw them.
     if (last && last.resourceVersion === pod.metadata.resourceVersion && last.nodes === state && last.claims === claimsState(sim, pod)) continue;
-    const resourceVersion = pod.metadata.resourceVersion;
     // A failed attempt writes only the pod (its condition), never a claim or class, so the claims read after it are those it saw.
     if (scheduleOne(sim, pod, nodes)) state = nodesState(nodes);
-    else unschedulable.set(pod, { resourceVersion, nodes: state, claims: claimsState(sim, pod) });
+    else unschedulable.set(pod, { resourceVersion: pod.metadata.resourceVersion, nodes: state, claims: claimsState(sim, pod) });
   }
 }
 
