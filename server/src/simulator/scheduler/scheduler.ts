@@ -29,10 +29,14 @@ export function schedulePending(sim: Sim): void {
     // kube-scheduler parks an unschedulable pod until a cluster event could make it fit; here: until the pod or the nodes change.
     const last = unschedulable.get(pod);
     // The claims are read only when the pod and the nodes are as the last attempt saw them.
-    if (last && last.resourceVersion === pod.metadata.resourceVersion && last.nodes === state && last.claims === claimsState(sim, pod)) continue;
+    // (The names of its claims are the pod's: the same at the same resourceVersion.)
+    if (last && last.resourceVersion === pod.metadata.resourceVersion && last.nodes === state && last.claims === claimsState(sim, pod, last.claimNames)) continue;
     // A failed attempt writes only the pod (its condition), never a claim or class, so the claims read after it are those it saw.
     if (scheduleOne(sim, pod, nodes)) state = nodesState(nodes);
-    else unschedulable.set(pod, { resourceVersion: pod.metadata.resourceVersion, nodes: state, claims: claimsState(sim, pod) });
+    else {
+      const claimNames = podClaimNames(pod);
+      unschedulable.set(pod, { resourceVersion: pod.metadata.resourceVersion, nodes: state, claimNames, claims: claimsState(sim, pod, claimNames) });
+    }
   }
 }
 
@@ -41,7 +45,7 @@ export function schedulePending(sim: Sim): void {
  * the same pod, nodes, claims and classes gives the same message, which
  * changes nothing (fail() writes only a new message; the event is folded).
  */
-const unschedulable = new WeakMap<KObject, { resourceVersion: string; nodes: string; claims: string }>();
+const unschedulable = new WeakMap<KObject, { resourceVersion: string; nodes: string; claimNames: string[]; claims: string }>();
 
 /** What the filters and scores read from the nodes. */
 function nodesState(nodes: readonly NodeInfo[]): string {
@@ -49,8 +53,7 @@ function nodesState(nodes: readonly NodeInfo[]): string {
 }
 
 /** What volume binding reads besides the pod: each claim it names and the claim's StorageClass ('' when absent). */
-function claimsState(sim: Sim, pod: KObject): string {
-  const names = podClaimNames(pod);
+function claimsState(sim: Sim, pod: KObject, names: readonly string[]): string {
   if (names.length === 0) return '';
   return names
     .map((n) => {
