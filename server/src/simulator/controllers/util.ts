@@ -14,7 +14,13 @@ export function setStatus(sim: Sim, obj: KObject, next: Dict): void {
 
 /** Objects of `kind` whose controller owner is `owner` (metav1.IsControlledBy). */
 export function ownedBy(sim: Sim, kind: string, owner: KObject): KObject[] {
-  return sim.store.listOwned(kind, owner.metadata.uid).filter((o) => o.metadata.namespace === owner.metadata.namespace && controllerOf(o)?.uid === owner.metadata.uid);
+  const { namespace, uid } = owner.metadata;
+  // listOwned hands out a new array: filtered in place.
+  const owned = sim.store.listOwned(kind, uid);
+  let n = 0;
+  for (const o of owned) if (o.metadata.namespace === namespace && controllerOf(o)?.uid === uid) owned[n++] = o;
+  owned.length = n;
+  return owned;
 }
 
 /** podutil.IsPodReady: the Ready condition is True. */
