@@ -57,9 +57,12 @@ export function applyInput(sim: Sim, input: SimInput, options: ApplyOptions): Ap
   if (namespace) dmeta.namespace = namespace;
   const annotations = stringMap(dmeta.annotations);
   // kubectl stores what it sent, with the namespace it resolved and an empty annotations map, keys sorted.
-  const lastApplied = canonicalJson({ ...desired, metadata: { ...dmeta, annotations: {} } }) + '\n';
-  dmeta.annotations = { ...annotations, [LAST_APPLIED]: lastApplied };
+  // (Rendered from the object itself, its annotations emptied for the while: the rendering sorts keys, so no copy is needed.)
   desired.metadata = dmeta;
+  dmeta.annotations = {};
+  const lastApplied = canonicalJson(desired) + '\n';
+  annotations[LAST_APPLIED] = lastApplied;
+  dmeta.annotations = annotations;
 
   const ref = kubectlRef(apiVersion, kind, name);
   const existing = sim.store.get(kind, namespace, name);
