@@ -1,6 +1,6 @@
 import type { Sim } from '../context';
 import { canonicalJson, sameJson } from '../hash';
-import { dict, dicts, num, str, stringMap, type Dict } from '../obj';
+import { dict, dicts, isDict, num, str, stringMap, type Dict } from '../obj';
 import { matchesMapSelector } from '../selector';
 import { newObject } from '../store';
 import type { KObject } from '../types';
@@ -86,7 +86,13 @@ const addressed = new WeakMap<Sim, Map<string, Addressed>>();
 export const addressedPodsVersion = (sim: Sim, namespace: string | undefined): number => addressedPods(sim, namespace).version;
 
 /** Services the endpoint controllers manage: a selector, and not ExternalName. */
-export const hasManagedEndpoints = (svc: KObject): boolean => dict(svc.spec).type !== 'ExternalName' && Object.keys(stringMap(dict(svc.spec).selector)).length > 0;
+export function hasManagedEndpoints(svc: KObject): boolean {
+  const spec = dict(svc.spec);
+  if (spec.type === 'ExternalName' || !isDict(spec.selector)) return false;
+  // Some member stringMap keeps (a string, under any key but "__proto__"), without building the map: asked of every Service twice a round.
+  for (const k in spec.selector) if (typeof spec.selector[k] === 'string' && k !== '__proto__' && Object.prototype.hasOwnProperty.call(spec.selector, k)) return true;
+  return false;
+}
 
 /**
  * The Endpoints controller (pkg/controller/endpoint): one Endpoints object
