@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalJson } from '../../server/src/simulator/hash';
+import { canonicalHash, canonicalJson, computeHash, fnv32a } from '../../server/src/simulator/hash';
 import { clone } from '../../server/src/simulator/obj';
 
 /** canonicalJson as it was first written: string concatenation by hand, the meaning the fast path must keep. */
@@ -57,5 +57,28 @@ describe('clone', () => {
 describe('canonicalJson', () => {
   it('renders every value as the hand-written rendering does', () => {
     for (const v of [...VALUES, undefined, VALUES]) assert.equal(canonicalJson(v), reference(v), reference(v));
+  });
+});
+
+describe('canonicalHash', () => {
+  const UNICODE: unknown[] = [
+    'é', 'naïve', '日本語', '😀', 'a😀b', '\ud800', 'x\udc00y', '\u0000\u001f\u007f\u0080', 'tab\there "q" \\',
+    { 'ключ': 'значение', b: ['é', '😀', { '\ud83d': 1 }], a: '\u2028\u2029' },
+    { '0': 1, '10': 2, '9': 3, '-1': 4, '01': 5, a: undefined, b: [undefined, [[], [[1, 'é']]], {}] },
+    { big: 1e21, small: 1e-7, neg: -12.5, zero: -0, max: Number.MAX_SAFE_INTEGER, t: true, f: false, n: null },
+  ];
+
+  it('is fnv32a of canonicalJson, without the text', () => {
+    for (const v of [...VALUES, ...UNICODE, undefined, VALUES, UNICODE]) assert.equal(canonicalHash(v), fnv32a(canonicalJson(v)), reference(v));
+  });
+
+  it('gives computeHash the values of hashing the text', () => {
+    for (const v of [...VALUES, ...UNICODE]) {
+      for (const collisionCount of [undefined, 0, 1, 17]) {
+        const text = canonicalJson(v) + (collisionCount ? String(collisionCount) : '');
+        const expected = String(fnv32a(text)).replace(/./g, (d) => 'bcdfghjklmnpqrstvwxz2456789'[d.charCodeAt(0) % 27]);
+        assert.equal(computeHash(v, collisionCount), expected);
+      }
+    }
   });
 });

@@ -70,19 +70,19 @@ function sortedView(v: unknown): unknown {
     if (i > 0 && keys[i - 1] > k) inOrder = false;
   }
   if (inOrder) {
-    let changed = false;
-    const vals: unknown[] = new Array(keys.length);
+    // A copy only from the first member whose view differs: most sorted objects are reused whole.
+    let out: Record<string, unknown> | undefined;
     for (let i = 0; i < keys.length; i++) {
       const x = o[keys[i]];
       const y = x === undefined ? undefined : sortedView(x);
       if (y === NOT_PLAIN) return NOT_PLAIN;
-      vals[i] = y;
-      if (y !== x) changed = true;
+      if (y !== x && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]] = o[keys[j]];
+      }
+      if (out) out[keys[i]] = y;
     }
-    if (!changed) return o;
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) out[keys[i]] = vals[i];
-    return out;
+    return out ?? o;
   }
   sortStrings(keys);
   const out: Record<string, unknown> = {};
@@ -188,7 +188,102 @@ export function computeHash(template: unknown, collisionCount?: number): string 
 const hashes = new WeakMap<object, Map<number, string>>();
 
 function hashOf(template: unknown, collisionCount?: number): string {
-  let text = canonicalJson(template);
-  if (collisionCount) text += String(collisionCount);
-  return safeEncodeString(String(fnv32a(text)));
+  let h = canonicalHash(template);
+  if (collisionCount) h = fnvText(h, String(collisionCount)) >>> 0;
+  return safeEncodeString(String(h));
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * fnv32a(canonicalJson(value)), without writing the text: the hash is fed
+ * each piece of the canonical rendering as the walk meets it, so no sorted
+ * copy and no string of the whole is made. Anything that is not plain JSON
+ * (a Date, a toJSON, a non-finite number…) takes the text path instead. The
+ * running hash is kept as a signed 32-bit integer (xor and Math.imul see the
+ * same bits), unsigned only at the end.
+ */
+export function canonicalHash(value: unknown): number {
+  notPlain = false;
+  const h = hashValue(FNV_OFFSET, value);
+  return notPlain ? fnv32a(canonicalJson(value)) : h >>> 0;
+}
+
+/** Set by the walk when it meets a value it does not render itself. */
+let notPlain = false;
+
+function hashValue(h: number, v: unknown): number {
+  switch (typeof v) {
+    case 'string':
+      return hashString(h, v);
+    case 'number':
+      if (Number.isFinite(v)) return fnvText(h, String(v));
+      notPlain = true;
+      return h;
+    case 'boolean':
+      return fnvText(h, v ? 'true' : 'false');
+    case 'object':
+      break;
+    default:
+      notPlain = true;
+      return h;
+  }
+  if (v === null) return fnvText(h, 'null');
+  if (Array.isArray(v)) {
+    h = Math.imul(h ^ 0x5b, FNV_PRIME); // [
+    for (let i = 0; i < v.length && !notPlain; i++) {
+      if (i) h = Math.imul(h ^ 0x2c, FNV_PRIME); // ,
+      const x: unknown = v[i];
+      // An array hole or undefined is written as null.
+      h = x === undefined ? fnvText(h, 'null') : hashValue(h, x);
+    }
+    return Math.imul(h ^ 0x5d, FNV_PRIME); // ]
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    notPlain = true;
+    return h;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  sortStrings(keys);
+  h = Math.imul(h ^ 0x7b, FNV_PRIME); // {
+  let first = true;
+  for (let i = 0; i < keys.length && !notPlain; i++) {
+    const k = keys[i];
+    const x = o[k];
+    if (x === undefined) continue;
+    if (!first) h = Math.imul(h ^ 0x2c, FNV_PRIME);
+    first = false;
+    h = Math.imul(hashString(h, k) ^ 0x3a, FNV_PRIME); // :
+    h = hashValue(h, x);
+  }
+  return Math.imul(h ^ 0x7d, FNV_PRIME); // }
+}
+
+/** The hash continued over JSON.stringify(s). */
+function hashString(h: number, s: string): number {
+  let g = Math.imul(h ^ 0x22, FNV_PRIME);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Escapes and non-ASCII (UTF-8, surrogates written for the pair or escaped alone): as JSON.stringify writes them.
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x80) return fnvText(h, JSON.stringify(s));
+    g = Math.imul(g ^ c, FNV_PRIME);
+  }
+  return Math.imul(g ^ 0x22, FNV_PRIME);
+}
+
+/** The hash continued over the UTF-8 bytes of `text`. */
+function fnvText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      const bytes = Buffer.from(text.slice(i), 'utf8');
+      for (let j = 0; j < bytes.length; j++) h = Math.imul(h ^ bytes[j], FNV_PRIME);
+      return h;
+    }
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return h;
 }

@@ -12,10 +12,10 @@ import type { KObject } from './types';
  * ConfigMap/Secret/claim, CreateContainerConfigError for a missing env source.
  */
 export function runKubelets(sim: Sim): void {
-  for (const pod of sim.store.creationOrder(sim.store.list('Pod'))) {
-    const spec = dict(pod.spec);
-    const nodeName = str(spec.nodeName);
-    if (!nodeName || dict(pod.status).phase !== 'Pending') continue;
+  // Only bound, pending pods are put in creation order (syncing one pod writes only that pod, so the choice holds through the loop).
+  const waiting = sim.store.view('Pod').filter((p) => str(dict(p.spec).nodeName) && dict(p.status).phase === 'Pending');
+  for (const pod of sim.store.creationOrder(waiting)) {
+    const nodeName = str(dict(pod.spec).nodeName) as string;
     const node = sim.store.get('Node', undefined, nodeName);
     if (!node) continue; // no kubelet serves a node that does not exist
     syncPod(sim, pod, node);

@@ -13,7 +13,13 @@ export const num = (v: unknown): number | undefined => (typeof v === 'number' &&
 
 export function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(dict(v))) if (typeof x === 'string') out[k] = x;
+  if (!isDict(v)) return out;
+  // By index over the keys: no entry pair per member (labels are copied for every pod and selector match).
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const x = v[keys[i]];
+    if (typeof x === 'string') out[keys[i]] = x;
+  }
   return out;
 }
 

@@ -21,6 +21,8 @@ export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 export const GENERATED_SUFFIX_LENGTH = 5;
 
 const HEX = '0123456789abcdef';
+const UID_LAYOUT = 'xxxxxxxx-xxxx-4xxx-vxxx-xxxxxxxxxxxx';
+const uidCodes: number[] = new Array<number>(UID_LAYOUT.length).fill(0);
 
 export function nameGenerator(rng: Rng): NameGenerator {
   return {
@@ -30,14 +32,14 @@ export function nameGenerator(rng: Rng): NameGenerator {
       return s;
     },
     uid() {
-      const hex = (n: number): string => {
-        let s = '';
-        for (let i = 0; i < n; i++) s += HEX[Math.floor(rng() * 16)];
-        return s;
-      };
-      // RFC 4122 version 4: the API server's uids (google/uuid NewRandom).
-      const variant = (8 + Math.floor(rng() * 4)).toString(16);
-      return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+      // RFC 4122 version 4: the API server's uids (google/uuid NewRandom). The variant digit is drawn first.
+      const variant = HEX.charCodeAt(8 + Math.floor(rng() * 4));
+      // Written into one array of character codes: a uid built by concatenation is a rope of dozens of strings, kept by every store index it keys.
+      for (let i = 0; i < UID_LAYOUT.length; i++) {
+        const at = UID_LAYOUT.charCodeAt(i);
+        uidCodes[i] = at === 0x78 ? HEX.charCodeAt(Math.floor(rng() * 16)) : at === 0x76 ? variant : at; // x: a random digit, v: the variant
+      }
+      return String.fromCharCode.apply(null, uidCodes);
     },
   };
 }

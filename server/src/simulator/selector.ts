@@ -7,7 +7,12 @@ import { dict, dicts, list, str, stringMap } from './obj';
  */
 export function matchesLabelSelector(selector: unknown, labels: Record<string, string>): boolean {
   const sel = dict(selector);
-  for (const [k, v] of Object.entries(stringMap(sel.matchLabels))) if (labels[k] !== v) return false;
+  const matchLabels = dict(sel.matchLabels);
+  for (const k of Object.keys(matchLabels)) {
+    const v = matchLabels[k];
+    // As stringMap reads it: string values only, and never "__proto__" (an assignment, which that is, ignores it).
+    if (typeof v === 'string' && k !== '__proto__' && labels[k] !== v) return false;
+  }
   for (const e of dicts(sel.matchExpressions)) if (!matchExpression(e, labels)) return false;
   return true;
 }
@@ -32,8 +37,9 @@ function matchExpression(e: Record<string, unknown>, labels: Record<string, stri
 
 /** A Service's `spec.selector` (a plain map); empty or missing selects nothing (no managed endpoints). */
 export function matchesMapSelector(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  const entries = Object.entries(selector);
-  return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+  const keys = Object.keys(selector);
+  for (const k of keys) if (labels[k] !== selector[k]) return false;
+  return keys.length > 0;
 }
 
 /**

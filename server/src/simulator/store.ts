@@ -2,8 +2,6 @@ import { timestamp } from './random';
 import type { KObject, SimConfig, SimEvent } from './types';
 
 const ALL = Symbol('all namespaces');
-const key = (kind: string, namespace: string | undefined, name: string): string => `${kind}\u0000${namespace ?? ''}\u0000${name}`;
-const eventKey = (kind: string, namespace: string | undefined, name: string, reason: string, message: string): string => `${key(kind, namespace, name)}\u0000${reason}\u0000${message}`;
 
 /**
  * The simulated API server's storage: objects by kind, namespace and name.
@@ -15,18 +13,25 @@ const eventKey = (kind: string, namespace: string | undefined, name: string, rea
  * real controller-manager): a list costs what it returns, not the whole store.
  */
 export class Store {
-  private readonly objects = new Map<string, KObject>();
   /** kind → namespace ('' for cluster-scoped) → name → object: get() needs no composite key. */
-  private readonly byKind = new Map<string, Map<string, Map<string, KObject>>>();
-  /** controller owner uid → key → object. */
-  private readonly byOwner = new Map<string, Map<string, KObject>>();
+  private readonly byKind = new Map<string, Names>();
+  /** controller owner uid → kind → namespace → name → object. */
+  private readonly byOwner = new Map<string, Map<string, Names>>();
+  /** The number of objects held. */
+  private count = 0;
   /** Sorted lists per kind and namespace (ALL for every namespace), dropped when an object of that kind is created or deleted (names never change). */
   private readonly sorted = new Map<string, Map<string | typeof ALL, KObject[]>>();
   private revision = 100;
-  private readonly sequence = new WeakMap<KObject, number>();
+  /** Each stored object's place in creation order (a Map, which the garbage collector handles more cheaply than a WeakMap; delete() drops entries). */
+  private readonly sequence = new Map<KObject, number>();
   private created = 0;
   readonly events: SimEvent[] = [];
-  private readonly eventKeys = new Set<string>();
+  /**
+   * The events recorded, as kind → namespace → name → reason → messages:
+   * nested, so that asking costs lookups of strings whose hashes are already
+   * known rather than a long composite key built and hashed on every ask.
+   */
+  private readonly eventKeys = new Map<string, Map<string, Map<string, Map<string, Set<string>>>>>();
   private nowMs = NaN;
   private nowText = '';
   /** Set whenever a write happens; the settle loop uses it to know when controllers are done. */
@@ -78,10 +83,8 @@ export class Store {
 
   /** Objects of `kind` whose controller owner has this uid, sorted by namespace then name. */
   listOwned(kind: string, ownerUid: string): KObject[] {
-    const owned = this.byOwner.get(ownerUid);
-    if (!owned) return [];
     const out: KObject[] = [];
-    for (const o of owned.values()) if (o.kind === kind) out.push(o);
+    for (const m of this.byOwner.get(ownerUid)?.get(kind)?.values() ?? []) for (const o of m.values()) out.push(o);
     return out.sort(byNamespaceName);
   }
 
@@ -90,8 +93,9 @@ export class Store {
     return [...objs].sort((a, b) => (this.sequence.get(a) ?? 0) - (this.sequence.get(b) ?? 0));
   }
 
-  all(): KObject[] {
-    return [...this.objects.values()];
+  /** The kinds the store has held objects of. */
+  kinds(): string[] {
+    return [...this.byKind.keys()];
   }
 
   /**
@@ -109,7 +113,7 @@ export class Store {
   }
 
   get size(): number {
-    return this.objects.size;
+    return this.count;
   }
 
   /**
@@ -126,9 +130,7 @@ export class Store {
     m.creationTimestamp = this.now();
     m.resourceVersion = String(++this.revision);
     this.sequence.set(obj, ++this.created);
-    const k = key(obj.kind, m.namespace, m.name);
-    this.objects.set(k, obj);
-    this.index(k, obj);
+    this.index(obj);
     this.touched(obj);
     return obj;
   }
@@ -140,25 +142,28 @@ export class Store {
   }
 
   delete(obj: KObject): void {
-    const k = key(obj.kind, obj.metadata.namespace, obj.metadata.name);
-    const stored = this.objects.get(k);
+    const stored = this.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
     if (!stored) return;
-    this.objects.delete(k);
-    this.byKind.get(stored.kind)?.get(stored.metadata.namespace ?? '')?.delete(stored.metadata.name);
-    for (const r of stored.metadata.ownerReferences ?? []) if (r.controller) this.byOwner.get(r.uid)?.delete(k);
+    const ns = stored.metadata.namespace ?? '';
+    this.byKind.get(stored.kind)?.get(ns)?.delete(stored.metadata.name);
+    this.count--;
+    // Only the stored lists are ever put in creation order, so a deleted object needs no place.
+    this.sequence.delete(stored);
+    for (const r of stored.metadata.ownerReferences ?? []) if (r.controller) this.byOwner.get(r.uid)?.get(stored.kind)?.get(ns)?.delete(stored.metadata.name);
     this.forgetSorted(stored.kind);
     this.touched(stored);
   }
 
   /** record.EventRecorder.Eventf: one event about an object. */
   event(obj: KObject, type: SimEvent['type'], reason: string, message: string): void {
-    this.eventKeys.add(eventKey(obj.kind, obj.metadata.namespace, obj.metadata.name, reason, message));
-    this.events.push({ type, reason, message, involvedObject: { kind: obj.kind, ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}), name: obj.metadata.name } });
+    this.messagesOf(obj, reason, true)?.add(message);
+    const { namespace, name } = obj.metadata;
+    this.events.push({ type, reason, message, involvedObject: namespace ? { kind: obj.kind, namespace, name } : { kind: obj.kind, name } });
   }
 
   /** True when an identical event was already recorded (the API server aggregates repeats into a count). */
   hasEvent(obj: KObject, reason: string, message: string): boolean {
-    return this.eventKeys.has(eventKey(obj.kind, obj.metadata.namespace, obj.metadata.name, reason, message));
+    return this.messagesOf(obj, reason, false)?.has(message) === true;
   }
 
   /** Like event(), but once per object, reason and message (a controller retrying records the same event). */
@@ -176,18 +181,29 @@ export class Store {
     return this.nowText;
   }
 
-  private index(k: string, obj: KObject): void {
+  /** The messages of the events recorded about `obj` with this reason (made when `create`). */
+  private messagesOf(obj: KObject, reason: string, create: boolean): Set<string> | undefined {
+    const spaces = child(this.eventKeys, obj.kind, create);
+    const names = spaces && child(spaces, obj.metadata.namespace ?? '', create);
+    const reasons = names && child(names, obj.metadata.name, create);
+    if (!reasons) return undefined;
+    let messages = reasons.get(reason);
+    if (!messages && create) reasons.set(reason, (messages = new Set()));
+    return messages;
+  }
+
+  private index(obj: KObject): void {
     let spaces = this.byKind.get(obj.kind);
     if (!spaces) this.byKind.set(obj.kind, (spaces = new Map()));
-    const ns = obj.metadata.namespace ?? '';
-    let m = spaces.get(ns);
-    if (!m) spaces.set(ns, (m = new Map()));
-    m.set(obj.metadata.name, obj);
+    // A create under a name already held replaces that object (count once).
+    if (!put(spaces, obj)) this.count++;
     for (const r of obj.metadata.ownerReferences ?? []) {
       if (!r.controller) continue;
       let owned = this.byOwner.get(r.uid);
       if (!owned) this.byOwner.set(r.uid, (owned = new Map()));
-      owned.set(k, obj);
+      let kinds = owned.get(obj.kind);
+      if (!kinds) owned.set(obj.kind, (kinds = new Map()));
+      put(kinds, obj);
     }
     this.forgetSorted(obj.kind);
   }
@@ -204,6 +220,26 @@ export class Store {
     perKind.set(obj.metadata.namespace ?? '', stamp);
     for (const r of obj.metadata.ownerReferences ?? []) if (r.controller) this.ownedStamps.set(r.uid, stamp);
   }
+}
+
+/** The map under `k` in `m`, made when missing and `create`. */
+function child<V>(m: Map<string, Map<string, V>>, k: string, create: boolean): Map<string, V> | undefined {
+  let next = m.get(k);
+  if (!next && create) m.set(k, (next = new Map()));
+  return next;
+}
+
+/** namespace ('' for cluster-scoped) → name → object. */
+type Names = Map<string, Map<string, KObject>>;
+
+/** Puts `obj` under its namespace and name; true when it replaced an object held there. */
+function put(spaces: Names, obj: KObject): boolean {
+  const ns = obj.metadata.namespace ?? '';
+  let m = spaces.get(ns);
+  if (!m) spaces.set(ns, (m = new Map()));
+  const replaced = m.has(obj.metadata.name);
+  m.set(obj.metadata.name, obj);
+  return replaced;
 }
 
 export function byNamespaceName(a: KObject, b: KObject): number {

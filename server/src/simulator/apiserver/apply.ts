@@ -32,7 +32,12 @@ export function applyInput(sim: Sim, input: SimInput, options: ApplyOptions): Ap
   const meta = dict(value.metadata);
   const name = str(meta.name) ?? '';
   const namespace = isClusterScoped(kind) ? undefined : (str(meta.namespace) || options.defaultNamespace);
-  const record = (result: ApplyRecord['result'], message: string): ApplyRecord => ({ apiVersion, kind, ...(namespace ? { namespace } : {}), name, result, message, source: input.source, ...(input.span ? { span: input.span } : {}) });
+  const record = (result: ApplyRecord['result'], message: string): ApplyRecord => {
+    // Literals in the member order the output shows, rather than spreads (one record per input).
+    const r: ApplyRecord = namespace ? { apiVersion, kind, namespace, name, result, message, source: input.source } : { apiVersion, kind, name, result, message, source: input.source };
+    if (input.span) r.span = input.span;
+    return r;
+  };
   const ctx = { source: input.source, kind, apiVersion, name, namespace };
 
   const mapping = input.engineErrors.find((e) => MAPPING_ERRORS.has(e.ruleId));
@@ -52,9 +57,12 @@ export function applyInput(sim: Sim, input: SimInput, options: ApplyOptions): Ap
   if (namespace) dmeta.namespace = namespace;
   const annotations = stringMap(dmeta.annotations);
   // kubectl stores what it sent, with the namespace it resolved and an empty annotations map, keys sorted.
-  const lastApplied = canonicalJson({ ...desired, metadata: { ...dmeta, annotations: {} } }) + '\n';
-  dmeta.annotations = { ...annotations, [LAST_APPLIED]: lastApplied };
+  // (Rendered from the object itself, its annotations emptied for the while: the rendering sorts keys, so no copy is needed.)
   desired.metadata = dmeta;
+  dmeta.annotations = {};
+  const lastApplied = canonicalJson(desired) + '\n';
+  annotations[LAST_APPLIED] = lastApplied;
+  dmeta.annotations = annotations;
 
   const ref = kubectlRef(apiVersion, kind, name);
   const existing = sim.store.get(kind, namespace, name);

@@ -86,19 +86,32 @@ export function admitPod(podSpec: Dict, volumeSuffix: string, automountDefault: 
   if (automount) addTokenVolume(podSpec, `kube-api-access-${volumeSuffix}`);
 }
 
+/**
+ * The projected source of every kube-api-access volume. One object serves
+ * every pod: nothing writes a pod's volume sources after admission (the
+ * kubelet and the outputs only read them), and frozen, a write would throw
+ * rather than change every pod.
+ */
+const TOKEN_PROJECTION: Dict = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+  ],
+});
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null) {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
 function addTokenVolume(podSpec: Dict, name: string): void {
   const volumes = dicts(podSpec.volumes);
-  volumes.push({
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-      ],
-    },
-  });
+  volumes.push({ name, projected: TOKEN_PROJECTION });
   podSpec.volumes = volumes;
   for (const field of ['initContainers', 'containers'] as const) {
     for (const c of dicts(podSpec[field])) {

@@ -120,10 +120,11 @@ function scaleDownOld(sim: Sim, d: KObject, newRS: KObject, olds: KObject[], all
 }
 
 function createReplicaSet(sim: Sim, d: KObject, template: Dict, hash: string, replicas: number, maxSurge: number, revision: string): KObject {
-  const t = clone(template);
-  const tmeta = dict(t.metadata);
+  // The template's metadata gets the hash label; the rest is shared with the Deployment's template: nobody edits a stored
+  // template (an apply replaces it), and the pods made from it copy what admission writes (podSpecFromTemplate).
+  const tmeta = { ...dict(template.metadata) };
   tmeta.labels = { ...stringMap(tmeta.labels), 'pod-template-hash': hash };
-  t.metadata = tmeta;
+  const t = { ...template, metadata: tmeta };
   const selector = clone(dict(dict(d.spec).selector));
   selector.matchLabels = { ...stringMap(selector.matchLabels), 'pod-template-hash': hash };
   return sim.store.create(
@@ -163,14 +164,15 @@ function updateStatus(sim: Sim, d: KObject, newRS: KObject, all: KObject[], repl
       ? condition(sim, prev, 'Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRS.metadata.name}" has successfully progressed.`, true)
       : condition(sim, prev, 'Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRS.metadata.name}" is progressing.`, true),
   ];
-  const status: Dict = {
-    ...(available ? { availableReplicas: available } : {}),
-    conditions,
-    observedGeneration: d.metadata.generation ?? 1,
-    ...(sum('readyReplicas') ? { readyReplicas: sum('readyReplicas') } : {}),
-    ...(total ? { replicas: total } : {}),
-    ...(total - available > 0 ? { unavailableReplicas: total - available } : {}),
-    ...(updated ? { updatedReplicas: updated } : {}),
-  };
+  // Built member by member (in this order) rather than with spreads: it is built on every sync of every Deployment.
+  const status: Dict = {};
+  if (available) status.availableReplicas = available;
+  status.conditions = conditions;
+  status.observedGeneration = d.metadata.generation ?? 1;
+  const ready = sum('readyReplicas');
+  if (ready) status.readyReplicas = ready;
+  if (total) status.replicas = total;
+  if (total - available > 0) status.unavailableReplicas = total - available;
+  if (updated) status.updatedReplicas = updated;
   setStatus(sim, d, status);
 }

@@ -1,6 +1,6 @@
 import type { Sim } from '../context';
 import { canonicalJson, sameJson } from '../hash';
-import { dict, dicts, num, str, stringMap, type Dict } from '../obj';
+import { dict, dicts, isDict, num, str, stringMap, type Dict } from '../obj';
 import { matchesMapSelector } from '../selector';
 import { newObject } from '../store';
 import type { KObject } from '../types';
@@ -31,7 +31,7 @@ export function serviceBackends(sim: Sim, svc: KObject): Backend[] {
   const spec = dict(svc.spec);
   const selector = stringMap(spec.selector);
   const out: Backend[] = [];
-  for (const pod of podsWithIp(sim, svc.metadata.namespace)) {
+  for (const pod of addressedPods(sim, svc.metadata.namespace).pods) {
     const ip = str(dict(pod.status).podIP) as string;
     if (!matchesMapSelector(selector, pod.metadata.labels ?? {})) continue;
     const ports: ResolvedPort[] = [];
@@ -54,22 +54,45 @@ export function serviceBackends(sim: Sim, svc: KObject): Backend[] {
  * The pods of a namespace that have an IP, in list order, kept while no pod of
  * the namespace is written: every Service of the namespace asks, twice a
  * round, and in a large cluster most pods are still Pending without one.
+ * `version` changes only when these pods or their resourceVersions do (every
+ * write to a pod moves its resourceVersion): the pods without an IP, which
+ * the scheduler and kubelets keep writing in a full cluster, are no input of
+ * the endpoint controllers.
  */
-function podsWithIp(sim: Sim, namespace: string | undefined): readonly KObject[] {
+function addressedPods(sim: Sim, namespace: string | undefined): Addressed {
   let perSim = addressed.get(sim);
   if (!perSim) addressed.set(sim, (perSim = new Map()));
   const stamp = sim.store.kindStamp('Pod', namespace);
   const hit = perSim.get(namespace ?? '');
-  if (hit?.stamp === stamp) return hit.pods;
+  if (hit?.stamp === stamp) return hit;
   const pods = sim.store.view('Pod', namespace).filter((p) => !!str(dict(p.status).podIP));
-  perSim.set(namespace ?? '', { stamp, pods });
-  return pods;
+  const versions = pods.map((p) => p.metadata.resourceVersion);
+  const same = hit !== undefined && hit.pods.length === pods.length && pods.every((p, i) => p === hit.pods[i] && versions[i] === hit.versions[i]);
+  const next = { stamp, pods, versions, version: same ? hit.version : stamp };
+  perSim.set(namespace ?? '', next);
+  return next;
 }
 
-const addressed = new WeakMap<Sim, Map<string, { stamp: number; pods: KObject[] }>>();
+interface Addressed {
+  stamp: number;
+  pods: KObject[];
+  versions: string[];
+  version: number;
+}
+
+const addressed = new WeakMap<Sim, Map<string, Addressed>>();
+
+/** A stamp of what the endpoint controllers read of a namespace's pods: it moves only when a pod with an IP comes, goes or is written. */
+export const addressedPodsVersion = (sim: Sim, namespace: string | undefined): number => addressedPods(sim, namespace).version;
 
 /** Services the endpoint controllers manage: a selector, and not ExternalName. */
-export const hasManagedEndpoints = (svc: KObject): boolean => dict(svc.spec).type !== 'ExternalName' && Object.keys(stringMap(dict(svc.spec).selector)).length > 0;
+export function hasManagedEndpoints(svc: KObject): boolean {
+  const spec = dict(svc.spec);
+  if (spec.type === 'ExternalName' || !isDict(spec.selector)) return false;
+  // Some member stringMap keeps (a string, under any key but "__proto__"), without building the map: asked of every Service twice a round.
+  for (const k in spec.selector) if (typeof spec.selector[k] === 'string' && k !== '__proto__' && Object.prototype.hasOwnProperty.call(spec.selector, k)) return true;
+  return false;
+}
 
 /**
  * The Endpoints controller (pkg/controller/endpoint): one Endpoints object
@@ -82,7 +105,7 @@ export function reconcileEndpoints(sim: Sim): void {
     if (!hasManagedEndpoints(svc)) continue;
     // What a sync reads: the Service, the pods of its namespace and its Endpoints object.
     const endpoints = sim.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
-    quiet.run(sim, svc, `${svc.metadata.resourceVersion}/${sim.store.kindStamp('Pod', svc.metadata.namespace)}/${endpoints?.metadata.resourceVersion ?? ''}`, () => syncEndpoints(sim, svc));
+    quiet.run(sim, svc, `${svc.metadata.resourceVersion}/${addressedPodsVersion(sim, svc.metadata.namespace)}/${endpoints?.metadata.resourceVersion ?? ''}`, () => syncEndpoints(sim, svc));
   }
 }
 

@@ -3,7 +3,7 @@ import { canonicalJson, sameJson } from '../hash';
 import { dict, ownerRef, str, stringMap, type Dict } from '../obj';
 import { newObject } from '../store';
 import type { KObject } from '../types';
-import { hasManagedEndpoints, serviceBackends } from './endpoints';
+import { addressedPodsVersion, hasManagedEndpoints, serviceBackends } from './endpoints';
 import { QuietObjects } from './quiet';
 import { ownedBy } from './util';
 
@@ -18,7 +18,7 @@ export function reconcileEndpointSlices(sim: Sim): void {
   for (const svc of sim.store.list('Service')) {
     if (!hasManagedEndpoints(svc)) continue;
     // What a sync reads: the Service, the pods of its namespace, the nodes (zones) and its slices.
-    const fingerprint = `${svc.metadata.resourceVersion}/${sim.store.kindStamp('Pod', svc.metadata.namespace)}/${sim.store.kindStamp('Node')}/${sim.store.ownedStamp(svc.metadata.uid)}`;
+    const fingerprint = `${svc.metadata.resourceVersion}/${addressedPodsVersion(sim, svc.metadata.namespace)}/${sim.store.kindStamp('Node')}/${sim.store.ownedStamp(svc.metadata.uid)}`;
     quiet.run(sim, svc, fingerprint, () => syncSlices(sim, svc));
   }
 }

@@ -41,7 +41,8 @@ function reconcile(sim: Sim, rs: KObject): void {
       sim.store.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
     }
   }
-  const live = ownedBy(sim, 'Pod', rs);
+  // Without deletions the pods are those listed plus those created (only counted below, so their order does not matter).
+  const live = pods.length > want ? ownedBy(sim, 'Pod', rs) : pods;
   const ready = live.filter(isPodReady).length;
   const selector = spec.selector;
   const labelled = rs.kind === 'ReplicaSet' ? live.filter((p) => matchesLabelSelector(selector, p.metadata.labels ?? {})).length : live.length;

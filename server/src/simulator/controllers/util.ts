@@ -1,8 +1,9 @@
 import type { Sim } from '../context';
 import { sameJson } from '../hash';
-import { controllerOf, dict, dicts, ownerRef, stringMap, type Dict } from '../obj';
+import { controllerOf, dict, dicts, isDict, ownerRef, stringMap, type Dict } from '../obj';
 import { createPod } from '../apiserver/pods';
 import type { KObject } from '../types';
+import { podSpecFromTemplate } from './podspec';
 
 /** Writes a new status only when it differs, so the settle loop can tell when nothing changes. */
 export function setStatus(sim: Sim, obj: KObject, next: Dict): void {
@@ -13,7 +14,13 @@ export function setStatus(sim: Sim, obj: KObject, next: Dict): void {
 
 /** Objects of `kind` whose controller owner is `owner` (metav1.IsControlledBy). */
 export function ownedBy(sim: Sim, kind: string, owner: KObject): KObject[] {
-  return sim.store.listOwned(kind, owner.metadata.uid).filter((o) => o.metadata.namespace === owner.metadata.namespace && controllerOf(o)?.uid === owner.metadata.uid);
+  const { namespace, uid } = owner.metadata;
+  // listOwned hands out a new array: filtered in place.
+  const owned = sim.store.listOwned(kind, uid);
+  let n = 0;
+  for (const o of owned) if (o.metadata.namespace === namespace && controllerOf(o)?.uid === uid) owned[n++] = o;
+  if (n !== owned.length) owned.length = n; // the length setter is a slow call, and almost never needed
+  return owned;
 }
 
 /** podutil.IsPodReady: the Ready condition is True. */
@@ -29,26 +36,20 @@ export const isRunning = (pod: KObject): boolean => dict(pod.status).phase === '
  * generateName (ReplicaSet, DaemonSet, Job: "<owner>-" plus 5 characters).
  */
 export function podFromTemplate(owner: KObject, template: Dict, opts: { name?: string; generateName?: string; labels?: Record<string, string> }): KObject {
-  const t = copyOfTemplate(template);
-  const tmeta = dict(t.metadata);
+  const tmeta = dict(template.metadata);
   const labels = { ...stringMap(tmeta.labels), ...(opts.labels ?? {}) };
   const annotations = stringMap(tmeta.annotations);
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: opts.name ?? '',
-      ...(opts.generateName ? { generateName: opts.generateName } : {}),
-      namespace: owner.metadata.namespace,
-      uid: '',
-      resourceVersion: '',
-      creationTimestamp: '',
-      labels,
-      ...(Object.keys(annotations).length ? { annotations } : {}),
-      ownerReferences: [ownerRef(owner)],
-    },
-    spec: dict(t.spec),
-  };
+  // Member by member, in the order the output shows, rather than with spreads: one per pod.
+  const metadata = { name: opts.name ?? '' } as KObject['metadata'];
+  if (opts.generateName) metadata.generateName = opts.generateName;
+  metadata.namespace = owner.metadata.namespace;
+  metadata.uid = '';
+  metadata.resourceVersion = '';
+  metadata.creationTimestamp = '';
+  metadata.labels = labels;
+  if (Object.keys(annotations).length) metadata.annotations = annotations;
+  metadata.ownerReferences = [ownerRef(owner)];
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: podSpecFromTemplate(dict(template.spec)) };
 }
 
 /**
@@ -81,25 +82,12 @@ export function scaledValue(v: unknown, total: number, roundUp: boolean): number
 
 /** A condition list entry, keeping lastTransitionTime while the status stays the same. */
 export function condition(sim: Sim, previous: unknown, type: string, status: string, reason: string, message: string, withUpdateTime = false): Dict {
-  const old = dicts(previous).find((c) => c.type === type);
+  let old: Dict | undefined;
+  if (Array.isArray(previous)) for (const c of previous) if (isDict(c) && c.type === type) (old ??= c);
   const now = sim.store.now();
   const same = old && old.status === status && old.reason === reason && old.message === message;
-  const transition = old && old.status === status ? old.lastTransitionTime : now;
-  return {
-    ...(withUpdateTime ? { lastUpdateTime: same ? old.lastUpdateTime : now } : {}),
-    lastTransitionTime: transition,
-    message,
-    reason,
-    status,
-    type,
-  };
-}
-
-/** Templates are replaced, never edited, when an apply changes them, so one serialisation serves every pod made from it. */
-const templateJson = new WeakMap<Dict, string>();
-
-function copyOfTemplate(template: Dict): Dict {
-  let json = templateJson.get(template);
-  if (json === undefined) templateJson.set(template, (json = JSON.stringify(template)));
-  return JSON.parse(json) as Dict;
+  const lastTransitionTime = old && old.status === status ? old.lastTransitionTime : now;
+  // Two literals rather than a spread: controllers build these for every object on every sync.
+  if (withUpdateTime) return { lastUpdateTime: same ? old?.lastUpdateTime : now, lastTransitionTime, message, reason, status, type };
+  return { lastTransitionTime, message, reason, status, type };
 }

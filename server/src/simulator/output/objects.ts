@@ -15,8 +15,10 @@ const rank = (kind: string): number => RANK.get(kind) ?? KIND_ORDER.length;
 /** Every object, sorted by kind, namespace and name, as `kubectl get -o json` would show it. */
 export function snapshot(sim: Sim, showSecrets: boolean, copy = true): KObject[] {
   // Without `copy` the objects are the store's own: only for the last look at a simulation that is over.
-  const objects = sim.store.all().map((o) => (copy || (o.kind === 'Secret' && !showSecrets) ? clone(o) : o));
-  objects.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || cmp(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || cmp(a.metadata.name, b.metadata.name));
+  // The store keeps each kind sorted by namespace and name already: only the kinds need sorting.
+  const kinds = sim.store.kinds().sort((a, b) => rank(a) - rank(b) || cmp(a, b));
+  const objects: KObject[] = [];
+  for (const kind of kinds) for (const o of sim.store.view(kind)) objects.push(copy || (o.kind === 'Secret' && !showSecrets) ? clone(o) : o);
   if (!showSecrets) for (const o of objects) if (o.kind === 'Secret') maskSecret(o);
   return objects;
 }

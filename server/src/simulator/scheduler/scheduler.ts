@@ -28,11 +28,15 @@ export function schedulePending(sim: Sim): void {
   for (const pod of sim.store.creationOrder(pending)) {
     // kube-scheduler parks an unschedulable pod until a cluster event could make it fit; here: until the pod or the nodes change.
     const last = unschedulable.get(pod);
-    const claims = claimsState(sim, pod);
-    if (last && last.resourceVersion === pod.metadata.resourceVersion && last.nodes === state && last.claims === claims) continue;
-    // A failed attempt writes only the pod (its condition), never a claim or class, so the claims are as read above.
+    // The claims are read only when the pod and the nodes are as the last attempt saw them.
+    // (The names of its claims are the pod's: the same at the same resourceVersion.)
+    if (last && last.resourceVersion === pod.metadata.resourceVersion && last.nodes === state && last.claims === claimsState(sim, pod, last.claimNames)) continue;
+    // A failed attempt writes only the pod (its condition), never a claim or class, so the claims read after it are those it saw.
     if (scheduleOne(sim, pod, nodes)) state = nodesState(nodes);
-    else unschedulable.set(pod, { resourceVersion: pod.metadata.resourceVersion, nodes: state, claims });
+    else {
+      const claimNames = podClaimNames(pod);
+      unschedulable.set(pod, { resourceVersion: pod.metadata.resourceVersion, nodes: state, claimNames, claims: claimsState(sim, pod, claimNames) });
+    }
   }
 }
 
@@ -41,7 +45,7 @@ export function schedulePending(sim: Sim): void {
  * the same pod, nodes, claims and classes gives the same message, which
  * changes nothing (fail() writes only a new message; the event is folded).
  */
-const unschedulable = new WeakMap<KObject, { resourceVersion: string; nodes: string; claims: string }>();
+const unschedulable = new WeakMap<KObject, { resourceVersion: string; nodes: string; claimNames: string[]; claims: string }>();
 
 /** What the filters and scores read from the nodes. */
 function nodesState(nodes: readonly NodeInfo[]): string {
@@ -49,8 +53,7 @@ function nodesState(nodes: readonly NodeInfo[]): string {
 }
 
 /** What volume binding reads besides the pod: each claim it names and the claim's StorageClass ('' when absent). */
-function claimsState(sim: Sim, pod: KObject): string {
-  const names = podClaimNames(pod);
+function claimsState(sim: Sim, pod: KObject, names: readonly string[]): string {
   if (names.length === 0) return '';
   return names
     .map((n) => {
@@ -63,24 +66,21 @@ function claimsState(sim: Sim, pod: KObject): string {
 
 /** One scheduling attempt; true when the pod was bound. */
 function scheduleOne(sim: Sim, pod: KObject, nodes: NodeInfo[]): boolean {
-  const statuses = new Map<string, Status>();
-  let preFilterMsg: string | undefined;
-  for (const p of PLUGINS) {
-    const s = p.preFilter?.(sim, pod);
-    if (s) {
-      preFilterMsg = s.reasons.join(', ');
-      for (const n of nodes) statuses.set(n.name, s);
-      break;
-    }
+  let preFiltered: Status | undefined;
+  for (const p of PLUGINS) if ((preFiltered = p.preFilter?.(sim, pod))) break;
+  const preFilterMsg = preFiltered?.reasons.join(', ');
+  if (preFiltered && preFilterMsg) {
+    fail(sim, pod, preFilterFailure(nodes, preFiltered, preFilterMsg));
+    return false;
   }
+  const statuses = new Map<string, Status>();
+  if (preFiltered) for (const n of nodes) statuses.set(n.name, preFiltered);
   const feasible: NodeInfo[] = [];
-  if (!preFilterMsg) {
-    for (const n of nodes) {
-      let failed: Status | undefined;
-      for (const p of PLUGINS) if ((failed = p.filter?.(sim, pod, n))) break;
-      if (failed) statuses.set(n.name, failed);
-      else feasible.push(n);
-    }
+  for (const n of nodes) {
+    let failed: Status | undefined;
+    for (const p of PLUGINS) if ((failed = p.filter?.(sim, pod, n))) break;
+    if (failed) statuses.set(n.name, failed);
+    else feasible.push(n);
   }
   if (feasible.length === 0) {
     fail(sim, pod, fitErrorMessage(nodes.length, preFilterMsg, statuses, preemptionMessage(nodes.length, statuses)));
@@ -98,6 +98,26 @@ function scheduleOne(sim: Sim, pod: KObject, nodes: NodeInfo[]): boolean {
   bind(sim, pod, best);
   return true;
 }
+
+/**
+ * The FitError message of a PreFilter failure, which every node shares. Pods
+ * of one workload fail alike ("pod has unbound immediate
+ * PersistentVolumeClaims"), so each message is made once per node list.
+ */
+function preFilterFailure(nodes: readonly NodeInfo[], s: Status, preFilterMsg: string): string {
+  let perNodes = preFilterMessages.get(nodes);
+  if (!perNodes) preFilterMessages.set(nodes, (perNodes = new Map()));
+  const key = `${s.code}\u0000${preFilterMsg}`;
+  let message = perNodes.get(key);
+  if (message === undefined) {
+    const statuses = new Map(nodes.map((n) => [n.name, s]));
+    message = fitErrorMessage(nodes.length, preFilterMsg, statuses, preemptionMessage(nodes.length, statuses));
+    perNodes.set(key, message);
+  }
+  return message;
+}
+
+const preFilterMessages = new WeakMap<readonly NodeInfo[], Map<string, string>>();
 
 /** The scheduler's binding cycle: WaitForFirstConsumer claims get the node, then the pod is bound (Scheduled event). */
 function bind(sim: Sim, pod: KObject, node: NodeInfo): void {
