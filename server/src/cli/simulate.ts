@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../engine/check';
 import { readClusterFile } from '../node/clusterFile';
@@ -9,6 +8,8 @@ import { oneOf, parseArgs } from './args';
 import type { Io } from './check';
 import { collectYamlFiles, PathError, UsageError } from './files';
 import { filesAtRevision } from './git-files';
+import { readText } from '../node/readText';
+import { ChunkCache } from '../engine/yaml/parse';
 
 export const SIMULATE_USAGE = `usage: kubesim simulate [paths…] [--format text|json] [--seed N] [--namespace NS] [--show-secrets]
                         [--from OLD | --from git:REV] [--cluster FILE] [--nodes N] [--node-cpu CPU] [--node-memory MEM]
@@ -41,7 +42,8 @@ export function runSimulate(argv: string[], io: Io): number {
   if (!/^\d+$/.test(seedText)) throw new UsageError('--seed must be a non-negative integer');
   const namespace = (args.flags.get('namespace') as string | undefined) ?? 'default';
   const paths = args.positionals.length ? args.positionals : ['.'];
-  const engine = new Engine(loadSchemaBundle(), (id, e) => io.stderr(`kubesim: rule ${id} failed: ${(e as Error)?.stack ?? String(e)}\n`), loadPrecompiledValidators());
+  // The run holds its files to the end, so the parse cache keeps document texts as slices of them instead of copies.
+  const engine = new Engine(loadSchemaBundle(), (id, e) => io.stderr(`kubesim: rule ${id} failed: ${(e as Error)?.stack ?? String(e)}\n`), loadPrecompiledValidators(), new ChunkCache(256, false));
   // This engine only tells the simulated apiserver what it would reject; the advice rules would be computed and dropped.
   engine.rules = rejectingRules(engine.rules);
   const opts: RunOptions = { seed: Number(seedText), defaultNamespace: namespace, showSecrets: args.flags.has('show-secrets'), ...quickNodes(args.flags) };
@@ -74,7 +76,7 @@ function readFiles(paths: string[], cwd: string): SourceText[] {
   for (const abs of collectYamlFiles(paths.map((p) => path.resolve(cwd, p)), (p) => path.relative(cwd, p) || p)) {
     let text: string;
     try {
-      text = fs.readFileSync(abs, 'utf8');
+      text = readText(abs);
     } catch (e) {
       throw new UsageError(`cannot read ${abs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }

@@ -34,14 +34,15 @@ export class Engine {
   readonly validator: SchemaValidator;
   /** CRD schemas compiled once per content, for the CRDs' own check and their custom resources. */
   readonly crdSchemas: CrdSchemas;
-  readonly cache = new ChunkCache();
+  readonly cache: ChunkCache;
   /** Per-document diagnostics, kept with the parsed document they came from. */
   private readonly documentResults = new WeakMap<ParsedChunk, { uri: string; options: CheckOptions; rules: readonly Rule[]; diagnostics: readonly Diagnostic[] }>();
   readonly builtinGroups: ReadonlySet<string>;
   /** The rules run on each object; tests swap in their own (e.g. one that throws). */
   rules: readonly Rule[] = RULES;
 
-  constructor(readonly bundle: SchemaBundle, private readonly onRuleError: ErrorSink = () => {}, precompiled?: PrecompiledValidators) {
+  constructor(readonly bundle: SchemaBundle, private readonly onRuleError: ErrorSink = () => {}, precompiled?: PrecompiledValidators, cache = new ChunkCache()) {
+    this.cache = cache;
     this.validator = new SchemaValidator(bundle, precompiled);
     this.crdSchemas = new CrdSchemas(bundle);
     this.builtinGroups = builtinGroups(bundle.kinds);

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import type { Engine } from '../engine/check';
 import { resourcesOf } from '../engine/k8s/resource';
 import { clusterFromManifests, type ClusterDescription } from '../simulator/index';
+import { readText } from './readText';
 
 /**
  * Reads a cluster file (`kubesim simulate --cluster FILE`, the `kubesim.cluster`
@@ -11,7 +11,7 @@ import { clusterFromManifests, type ClusterDescription } from '../simulator/inde
 export function readClusterFile(engine: Engine, file: string, shown: string = file): ClusterDescription {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readText(file);
   } catch (e) {
     throw new Error(`cannot read cluster file ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

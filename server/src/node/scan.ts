@@ -3,6 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { describeFsError } from './fsErrors';
 import { CONFIG_FILE_NAME } from '../engine/config/kubesimConfig';
+import { readText } from './readText';
 
 /** Directories no one applies manifests from. */
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -120,7 +121,7 @@ export function readManifest(file: string, maxFileSize = Infinity): ReadResult {
       const size = fs.statSync(file).size;
       if (size > maxFileSize) return { ok: false, reason: 'too-large', message: `it is larger than the size limit (${size} > ${maxFileSize} bytes)` };
     }
-    let text = fs.readFileSync(file, 'utf8');
+    let text = readText(file);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.includes('\u0000')) return { ok: false, reason: 'binary', message: 'it is a binary file, not YAML' };
     return { ok: true, text };

@@ -224,13 +224,21 @@ export class ChunkCache {
   });
   private readonly ring: ParsedChunk[] = [];
   private next = 0;
-  constructor(private readonly recent = 256) {}
+  /**
+   * `copyTexts` false keeps each document's text as the slice of its file it
+   * is: right for a run that holds its files to the end anyway (the CLI),
+   * where copying them all only costs time and garbage.
+   */
+  constructor(
+    private readonly recent = 256,
+    private readonly copyTexts = true,
+  ) {}
 
   get(text: string): ParsedChunk {
     const hit = this.map.get(text)?.deref();
     if (hit) return hit;
     // A slice of the file would keep the whole file text alive as long as the entry (and every node's source).
-    const own = copyOf(text);
+    const own = this.copyTexts ? copyOf(text) : text;
     const chunk = parseChunk(own);
     this.map.set(own, new WeakRef(chunk));
     this.freed.register(chunk, own);
