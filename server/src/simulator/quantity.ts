@@ -1,4 +1,5 @@
 import { parseQuantityValue } from '../engine/k8s/validation/quantity';
+import { remembered } from '../engine/util/memo';
 
 /**
  * A resource.Quantity (a string or a YAML number) as a number in base units
@@ -7,17 +8,11 @@ import { parseQuantityValue } from '../engine/k8s/validation/quantity';
  * simulator accepts exactly what the validation does (n and u included).
  */
 export function parseQuantity(v: unknown): number | undefined {
-  if (typeof v !== 'string') return parse(v);
   // Every pod of a workload asks the same few quantities ("500m", "256Mi") of admission, the scheduler and the kubelet.
-  let q = known.get(v);
-  if (q === undefined && !known.has(v)) {
-    if (known.size >= 4096) known.clear();
-    known.set(v, (q = parse(v)));
-  }
-  return q;
+  return typeof v === 'string' ? known(v) : parse(v);
 }
 
-const known = new Map<string, number | undefined>();
+const known = remembered((v: string) => parse(v));
 
 function parse(v: unknown): number | undefined {
   const parsed = parseQuantityValue(v);

@@ -1,6 +1,7 @@
 import { constructFromEvents, defineMappingTag, defineScalarTag, EVENT_ID, NOT_RESOLVED, parseEvents, Schema as FastSchema, seqTag, strTag } from 'js-yaml';
 import { isScalar, type ScalarTag } from 'yaml';
 import { readBlockYaml, type PlainResolver } from './blockReader';
+import { remembered } from '../util/memo';
 
 /**
  * The fast way to a document's value. The `yaml` package builds a full AST
@@ -102,18 +103,12 @@ function plainResolver(yamlTags: readonly ScalarTag[]): PlainResolver {
   const implicit = implicitTags(yamlTags);
   const firstChars = implicitFirstChars(implicit);
   const first = firstChars && new Set(firstChars);
-  // Manifests repeat the same few scalars ("TCP", "1", "true", names); their values are primitives, safe to share.
-  let memo = new Map<string, unknown>();
-  return (source) => {
-    if (first && !first.has(source.length ? source[0] : '')) return source;
-    const hit = memo.get(source);
-    if (hit !== undefined || memo.has(source)) return hit;
+  // Manifests repeat the same few scalars ("TCP", "1", "true"); their values are primitives, safe to share.
+  const resolve = remembered((source) => {
     const resolved = resolveImplicit(implicit, source);
-    const v = resolved === NOT_RESOLVED ? source : resolved;
-    if (memo.size >= 4096) memo = new Map();
-    memo.set(source, v);
-    return v;
-  };
+    return resolved === NOT_RESOLVED ? source : resolved;
+  });
+  return (source) => (first && !first.has(source.length ? source[0] : '') ? source : resolve(source));
 }
 
 function buildSchema(yamlTags: readonly ScalarTag[]): FastSchema {

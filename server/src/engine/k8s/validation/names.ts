@@ -1,3 +1,4 @@
+import { remembered } from '../../util/memo';
 /**
  * Name syntax checks as the API server applies them. Each returns the list of
  * problems in upstream's wording (empty when valid), so messages match what
@@ -84,29 +85,10 @@ export function ianaSvcName(port: string): string[] {
 const LABEL_KEY_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** IsQualifiedName / IsLabelKey: `[prefix/]name`, prefix a DNS subdomain, name at most 63 characters. */
-export function qualifiedName(value: string): readonly string[] {
-  return remembered(qualifiedNames, value, qualifiedNameErrors);
-}
+export const qualifiedName: (value: string) => readonly string[] = remembered(qualifiedNameErrors);
 
 /** IsValidLabelValue: empty, or at most 63 of [-_.A-Za-z0-9] with alphanumeric ends. */
-export function labelValue(value: string): readonly string[] {
-  return remembered(labelValues, value, labelValueErrors);
-}
-
-// Every object of a workspace repeats the same few label keys and values ("app", "app.kubernetes.io/name"):
-// their answers are remembered (shared, never changed by the callers).
-const qualifiedNames = new Map<string, readonly string[]>();
-const labelValues = new Map<string, readonly string[]>();
-
-function remembered(memo: Map<string, readonly string[]>, value: string, compute: (value: string) => string[]): readonly string[] {
-  let errs = memo.get(value);
-  if (errs === undefined) {
-    errs = compute(value);
-    if (memo.size >= 4096) memo.clear();
-    memo.set(value, errs);
-  }
-  return errs;
-}
+export const labelValue: (value: string) => readonly string[] = remembered(labelValueErrors);
 
 function qualifiedNameErrors(value: string): string[] {
   const errs: string[] = [];

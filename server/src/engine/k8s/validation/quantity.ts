@@ -1,3 +1,4 @@
+import { remembered } from '../../util/memo';
 /**
  * resource.Quantity as the API server parses it (k8s.io/apimachinery/pkg/api/resource,
  * ParseQuantity + parseQuantityString + quantitySuffixer.interpret).
@@ -33,17 +34,7 @@ function split(str: string): { negative: boolean; num: string; denom: string; su
  * the exact (BigInt) parse is not cheap, so results are remembered; they are
  * shared, and nobody changes them.
  */
-export function parseQuantity(str: string): ParsedQuantity {
-  let hit = parsed.get(str);
-  if (hit === undefined) {
-    hit = parse(str);
-    if (parsed.size >= 4096) parsed.clear();
-    parsed.set(str, hit);
-  }
-  return hit;
-}
-
-const parsed = new Map<string, ParsedQuantity>();
+export const parseQuantity: (str: string) => ParsedQuantity = remembered(parse);
 
 function parse(str: string): ParsedQuantity {
   if (str.length === 0) return { ok: false, error: QUANTITY_FORMAT_ERROR };
