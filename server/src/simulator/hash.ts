@@ -1,24 +1,11 @@
 import { SAFE_ALPHABET } from './random';
 
-/** FNV-1a, 32 bits (hash/fnv New32a). */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a, 32 bits (hash/fnv New32a), over the UTF-8 bytes of `text`. */
 export function fnv32a(text: string): number {
-  let h = 0x811c9dc5;
-  let ascii = true;
-  for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
-  if (ascii) {
-    // ASCII is its own UTF-8: hash the characters without encoding them.
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h >>> 0;
-  }
-  const bytes = Buffer.from(text, 'utf8');
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i];
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
+  return fnvText(FNV_OFFSET, text) >>> 0;
 }
 
 /**
@@ -193,9 +180,6 @@ function hashOf(template: unknown, collisionCount?: number): string {
   return safeEncodeString(String(h));
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
 /**
  * fnv32a(canonicalJson(value)), without writing the text: the hash is fed
  * each piece of the canonical rendering as the walk meets it, so no sorted
@@ -274,7 +258,7 @@ function hashString(h: number, s: string): number {
   return Math.imul(g ^ 0x22, FNV_PRIME);
 }
 
-/** The hash continued over the UTF-8 bytes of `text`. */
+/** The hash continued over the UTF-8 bytes of `text` (ASCII is its own UTF-8: only the rest is encoded). */
 function fnvText(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

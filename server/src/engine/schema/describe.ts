@@ -65,7 +65,7 @@ function describe(res: Resource, text: string, shape: SchemaShape, err: ErrorObj
         return {
           ruleId: 'yaml11-boolean',
           span,
-          message: `kubectl reads YAML 1.1, where an unquoted ${secret ? 'value like this' : raw} is the boolean ${String(scalar?.value)}, so ${where} is not a string and the API server rejects it. Quote it${secret ? '' : `: "${raw}"`}.`,
+          message: `kubectl reads YAML 1.1, where an unquoted ${secret ? 'value like this' : raw} is the boolean ${String(scalar.value)}, so ${where} is not a string and the API server rejects it. Quote it${secret ? '' : `: "${raw}"`}.`,
           fixes: [quoteFix(res.uri, span, raw, secret)],
         };
       }

@@ -22,10 +22,11 @@ const decline = (): never => {
 };
 
 /**
- * Characters this reader leaves to the general one: tabs, lone CRs, the YAML
+ * Characters this reader leaves to the general ones: tabs, lone CRs, the YAML
  * 1.1 line breaks NEL, LS and PS, a BOM, and whatever YAML calls non-printable
- * (control characters, lone surrogates), which js-yaml refuses: a document
- * read here must stay readable by its events for scalar spans (parse.ts).
+ * (control characters, lone surrogates). js-yaml refuses the last, so such a
+ * document keeps the path it took before this reader: the `yaml` one, which
+ * words its problem.
  */
 const UNSUPPORTED_CHARS = /[^\n\r\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\u{10000}-\u{10FFFF}]|\r(?!\n)/u;
 
@@ -53,21 +54,19 @@ export interface ScalarSpans {
  * declines the document.
  */
 export function scalarSpansOf(text: string, resolvePlain: PlainResolver): Map<string, ScalarSpans> | undefined {
-  if (UNSUPPORTED_CHARS.test(text)) return undefined;
   const spans = new Map<string, ScalarSpans>();
-  try {
-    new Reader(text, resolvePlain, spans).document();
-  } catch {
-    return undefined;
-  }
-  return spans;
+  return read(text, resolvePlain, spans) && spans;
 }
 
 /** The document's value, or undefined when the document is outside the subset. */
 export function readBlockYaml(text: string, resolvePlain: PlainResolver): BlockRead | undefined {
+  return read(text, resolvePlain);
+}
+
+function read(text: string, resolvePlain: PlainResolver, spans?: Map<string, ScalarSpans>): BlockRead | undefined {
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
   try {
-    return new Reader(text, resolvePlain).document();
+    return new Reader(text, resolvePlain, spans).document();
   } catch {
     // Declined here or by the resolver (its own error type); the general reader takes the document.
     return undefined;
@@ -90,7 +89,7 @@ class Reader {
   private readonly indents: number[] = [];
   private readonly contents: number[] = [];
 
-  /** When set, the spans of every plain or quoted key and value, by path (spansOf). */
+  /** When set, the spans of every plain or quoted key and value, by path (scalarSpansOf). */
   private readonly spans?: Map<string, ScalarSpans>;
   private readonly path: (string | number)[] = [];
 
