@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { locatePath, nodeSpan, pairKeySpan, type PathSegment } from '../../server/src/engine/yaml/ast';
+import { DIFFERENT_GROUND, onDifferentGround } from '../../server/src/engine/yaml/fastValue';
 import { astBuilt, documentStarts, parseChunk, parseChunkWithAst, parseYamlFile, type ParsedChunk } from '../../server/src/engine/yaml/parse';
 import { testEngine } from '../helpers/engine';
 import { fromRoot, SHARED } from '../helpers/paths';
@@ -148,5 +149,25 @@ describe('fast YAML reader agrees with the yaml path', () => {
     const seq = broken.text.indexOf('- a');
     assert.ok(diags.some((d) => d.severity === 'error' && d.span.start === seq), 'the error lands on the sequence');
     assert.deepEqual(broken.documents.map((d) => astBuilt(d.parsed)), [false, false, true]);
+  });
+});
+
+describe('the substring guard before the different-ground regex', () => {
+  it('answers exactly as the regex on the corpus, on mutations of it and on every trigger', () => {
+    const triggers = ['a: <<\n', 'a: 1\rb: 2\n', 'a:\n\tb: 1\n', 'a:\n  \tb: 1\n', 'a: 1\n  ---\n', 'a: 1\n\t--- x\n', '...\n', 'a: 1\n  ... \n', 'a: "..."\n', 'a: x ---\n', 'a: 1\u2028  ---\n', 'a: 1\r  ...'];
+    const rng = mulberry32(7);
+    const texts = [...triggers];
+    for (const seed of seeds(2_000_000)) {
+      texts.push(...documentsOf(seed));
+      let t = seed.slice(0, 4000);
+      for (let r = 0; r < 20; r++) texts.push((t = mutate(t, rng)));
+    }
+    let matched = 0;
+    for (const t of texts) {
+      const expected = DIFFERENT_GROUND.test(t);
+      if (expected) matched++;
+      assert.equal(onDifferentGround(t), expected, JSON.stringify(t.slice(0, 200)));
+    }
+    assert.ok(matched >= triggers.length - 3, `the regex matched only ${matched} texts`);
   });
 });

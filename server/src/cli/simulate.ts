@@ -42,8 +42,11 @@ export function runSimulate(argv: string[], io: Io): number {
   if (!/^\d+$/.test(seedText)) throw new UsageError('--seed must be a non-negative integer');
   const namespace = (args.flags.get('namespace') as string | undefined) ?? 'default';
   const paths = args.positionals.length ? args.positionals : ['.'];
-  // The run holds its files to the end, so the parse cache keeps document texts as slices of them instead of copies.
-  const engine = new Engine(loadSchemaBundle(), (id, e) => io.stderr(`kubesim: rule ${id} failed: ${(e as Error)?.stack ?? String(e)}\n`), loadPrecompiledValidators(), new ChunkCache(256, false));
+  const from = args.flags.get('from') as string | undefined;
+  // A plain run parses each document once, so it keeps no parse cache. A re-apply parses the old and the new
+  // version, mostly the same documents: the cache keeps them as slices of the files, which the run holds to the end.
+  const cache = from === undefined ? null : new ChunkCache(256, false);
+  const engine = new Engine(loadSchemaBundle(), (id, e) => io.stderr(`kubesim: rule ${id} failed: ${(e as Error)?.stack ?? String(e)}\n`), loadPrecompiledValidators(), cache);
   // This engine only tells the simulated apiserver what it would reject; the advice rules would be computed and dropped.
   engine.rules = rejectingRules(engine.rules);
   const opts: RunOptions = { seed: Number(seedText), defaultNamespace: namespace, showSecrets: args.flags.has('show-secrets'), ...quickNodes(args.flags) };
@@ -51,7 +54,6 @@ export function runSimulate(argv: string[], io: Io): number {
   if (clusterFile) opts.cluster = readCluster(engine, path.resolve(io.cwd, clusterFile), io.cwd);
   const files = readFiles(paths, io.cwd);
 
-  const from = args.flags.get('from') as string | undefined;
   if (from !== undefined) {
     const oldFiles = from.startsWith('git:') ? filesAtRevision(io.cwd, from.slice(4), paths) : readFiles([from], io.cwd);
     const { after, changes } = simulateReapply(engine, oldFiles, files, opts);

@@ -34,14 +34,15 @@ export class Engine {
   readonly validator: SchemaValidator;
   /** CRD schemas compiled once per content, for the CRDs' own check and their custom resources. */
   readonly crdSchemas: CrdSchemas;
-  readonly cache: ChunkCache;
+  /** Null for a run that parses each text once (a plain `kubesim simulate`): a cache would only hash and hold every document. */
+  readonly cache: ChunkCache | null;
   /** Per-document diagnostics, kept with the parsed document they came from. */
   private readonly documentResults = new WeakMap<ParsedChunk, { uri: string; options: CheckOptions; rules: readonly Rule[]; diagnostics: readonly Diagnostic[] }>();
   readonly builtinGroups: ReadonlySet<string>;
   /** The rules run on each object; tests swap in their own (e.g. one that throws). */
   rules: readonly Rule[] = RULES;
 
-  constructor(readonly bundle: SchemaBundle, private readonly onRuleError: ErrorSink = () => {}, precompiled?: PrecompiledValidators, cache = new ChunkCache()) {
+  constructor(readonly bundle: SchemaBundle, private readonly onRuleError: ErrorSink = () => {}, precompiled?: PrecompiledValidators, cache: ChunkCache | null = new ChunkCache()) {
     this.cache = cache;
     this.validator = new SchemaValidator(bundle, precompiled);
     this.crdSchemas = new CrdSchemas(bundle);
@@ -55,7 +56,7 @@ export class Engine {
 
   /** With the file's previous version, only the documents around the edit are cut and looked up again. */
   parse(uri: string, text: string, previous?: ParsedFile): ParsedFile {
-    return parseYamlFile(uri, text, this.cache, previous);
+    return parseYamlFile(uri, text, this.cache ?? undefined, previous);
   }
 
   /** Diagnostics for one file, on its own (cross-file checks come from the workspace). Never throws. */

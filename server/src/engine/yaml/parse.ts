@@ -174,7 +174,8 @@ export const astBuilt = (chunk: ParsedChunk): boolean => !(chunk instanceof Lazy
 export function parseChunk(text: string): ParsedChunk {
   const fast = fastValue(text, scalarTags());
   if (fast !== DECLINED) {
-    const control = controlCharProblem(text);
+    // The block reader reads only printable text, so a document it read has no control character to look for.
+    const control = fast.reader === 'block' ? undefined : controlCharProblem(text);
     return new LazyChunk(text, fast.value, fast.rootStart >= 0 ? fast.rootStart : undefined, control ? [control] : [], fast.reader === 'block');
   }
   return parseChunkWithAst(text);
