@@ -1,4 +1,4 @@
-import { isObject, valueAt as valueAtPath } from '../k8s/podSpecs';
+import { isObject } from '../k8s/podSpecs';
 import { labelValue, qualifiedName } from '../k8s/validation/names';
 import type { PathSegment } from '../yaml/ast';
 import type { ResourceContext, ResourceRule } from './types';
@@ -19,7 +19,7 @@ export const rule: ResourceRule = {
   check(ctx) {
     if (!ctx.builtinGroups.has(ctx.res.group) || ctx.res.group === 'apiextensions.k8s.io') {
       // The API server validates a custom resource's own metadata, not what is nested in it.
-      checkMetadata(ctx, ['metadata']);
+      checkMetadata(ctx, ctx.res.value.metadata, ['metadata']);
       return;
     }
     walk(ctx, ctx.res.value, []);
@@ -45,11 +45,11 @@ function walk(ctx: ResourceContext, v: unknown, path: PathSegment[]): void {
   }
   if (!isObject(v)) return;
   const last = path[path.length - 1];
-  if (last === 'metadata') checkMetadata(ctx, path.slice());
-  if (last === 'matchLabels') checkLabelMap(ctx, path.slice(), 'selector label');
+  if (last === 'metadata') checkMetadata(ctx, v, path);
+  if (last === 'matchLabels') checkLabelMap(ctx, v, path, '', 'selector label');
   // A Service's and a ReplicationController's selector is a plain label map (ValidateService uses ValidateLabels).
   if (last === 'selector' && path.length === 2 && path[0] === 'spec' && (ctx.res.kind === 'Service' || ctx.res.kind === 'ReplicationController')) {
-    checkLabelMap(ctx, path.slice(), 'selector label');
+    checkLabelMap(ctx, v, path, '', 'selector label');
     return;
   }
   if (last === 'matchExpressions') return; // handled by the parent below
@@ -65,14 +65,15 @@ function walk(ctx: ResourceContext, v: unknown, path: PathSegment[]): void {
   }
 }
 
-function checkMetadata(ctx: ResourceContext, path: PathSegment[]): void {
-  const meta = path.length === 1 ? ctx.res.value.metadata : valueAtPath(ctx.res.value, path);
+/** `path` is where `meta` is; the walk's stack, so a finding copies it. */
+function checkMetadata(ctx: ResourceContext, meta: unknown, path: readonly PathSegment[]): void {
   if (!isObject(meta)) return;
-  checkLabelMap(ctx, [...path, 'labels'], 'label');
+  checkLabelMap(ctx, meta.labels, path, 'labels', 'label');
   const ann = meta.annotations;
   if (!isObject(ann)) return;
   let total = 0;
-  for (const [k, v] of Object.entries(ann)) {
+  for (const k in ann) {
+    const v = ann[k];
     total += k.length + (typeof v === 'string' ? v.length : 0);
     // ValidateAnnotations checks the lowercased key as a qualified name.
     const errs = qualifiedName(k.toLowerCase());
@@ -85,12 +86,18 @@ function checkMetadata(ctx: ResourceContext, path: PathSegment[]): void {
   }
 }
 
-function checkLabelMap(ctx: ResourceContext, path: PathSegment[], what: string): void {
-  const labels = valueAtPath(ctx.res.value, path);
+/**
+ * The label map `labels`, found at `path` + `field` (field is '' when path is
+ * the map's own). Paths are built only for a finding: a valid map, nearly
+ * every map, costs no allocation.
+ */
+function checkLabelMap(ctx: ResourceContext, labels: unknown, path: readonly PathSegment[], field: string, what: string): void {
   if (!isObject(labels)) return;
-  for (const [k, v] of Object.entries(labels)) {
-    checkKey(ctx, [...path, k], k, what, 'key');
-    if (typeof v === 'string') checkValue(ctx, [...path, k], k, v, what);
+  const at = (k: string): PathSegment[] => (field ? [...path, field, k] : [...path, k]);
+  for (const k in labels) {
+    const v = labels[k];
+    if (qualifiedName(k).length) checkKey(ctx, at(k), k, what, 'key');
+    if (typeof v === 'string' && labelValue(v).length) checkValue(ctx, at(k), k, v, what);
   }
 }
 

@@ -44,32 +44,39 @@ function collect(res: Resource): PortField[] {
     const value = valueAt(res.value, path);
     if (value !== undefined && value !== null) out.push({ path, value, role });
   };
+  // Most candidate fields are absent (hostPort, the handler kinds a probe does not use): a path is built only for a field that is there.
+  const present = (v: unknown): boolean => v !== undefined && v !== null;
   for (const pod of podSpecsOf(res)) {
     for (const c of containersOf(pod)) {
       const ports = c.container.ports;
       if (Array.isArray(ports)) {
-        ports.forEach((p, i) => {
-          if (!isObject(p)) return;
-          push([...c.path, 'ports', i, 'containerPort'], 'containerPort');
-          push([...c.path, 'ports', i, 'hostPort'], 'hostPort');
-        });
+        for (let i = 0; i < ports.length; i++) {
+          const p: unknown = ports[i];
+          if (!isObject(p)) continue;
+          if (present(p.containerPort)) out.push({ path: [...c.path, 'ports', i, 'containerPort'], value: p.containerPort, role: 'containerPort' });
+          if (present(p.hostPort)) out.push({ path: [...c.path, 'ports', i, 'hostPort'], value: p.hostPort, role: 'hostPort' });
+        }
       }
       for (const owner of HANDLER_OWNERS) {
-        // Most containers have no probe or hook of a kind: look for the handler before building its port paths.
-        if (!isObject(valueAt(c.container, owner))) continue;
-        for (const port of HANDLER_PORTS) push([...c.path, ...owner, ...port], 'handlerPort');
+        const handler = valueAt(c.container, owner);
+        if (!isObject(handler)) continue;
+        for (const port of HANDLER_PORTS) {
+          const value = valueAt(handler, port);
+          if (present(value)) out.push({ path: [...c.path, ...owner, ...port], value, role: 'handlerPort' });
+        }
       }
     }
   }
   if (res.group === '' && res.kind === 'Service') {
     const ports = valueAt(res.value, ['spec', 'ports']);
     if (Array.isArray(ports)) {
-      ports.forEach((p, i) => {
-        if (!isObject(p)) return;
-        push(['spec', 'ports', i, 'port'], 'servicePort');
-        push(['spec', 'ports', i, 'targetPort'], 'targetPort');
-        push(['spec', 'ports', i, 'nodePort'], 'nodePort');
-      });
+      for (let i = 0; i < ports.length; i++) {
+        const p: unknown = ports[i];
+        if (!isObject(p)) continue;
+        if (present(p.port)) out.push({ path: ['spec', 'ports', i, 'port'], value: p.port, role: 'servicePort' });
+        if (present(p.targetPort)) out.push({ path: ['spec', 'ports', i, 'targetPort'], value: p.targetPort, role: 'targetPort' });
+        if (present(p.nodePort)) out.push({ path: ['spec', 'ports', i, 'nodePort'], value: p.nodePort, role: 'nodePort' });
+      }
     }
   }
   if ((res.group === 'networking.k8s.io' || res.group === 'extensions') && res.kind === 'Ingress') {

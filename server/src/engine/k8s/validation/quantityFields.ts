@@ -16,34 +16,67 @@ export function quantityFieldsOf(bundle: SchemaBundle, apiVersion: string, kind:
   const def = bundle.kinds[kindKey(apiVersion, kind)];
   if (!def) return [];
   const out: QuantityField[] = [];
-  visit(bundle, bundle.definitions[def], value, [], out);
+  const plan = planFor(bundle, bundle.definitions[def]);
+  if (plan) visit(plan, value, [], out);
   return out;
 }
 
-/** `path` is one stack pushed and popped along the walk; a found field gets its own copy. */
-function visit(bundle: SchemaBundle, schema: JsonSchema | undefined, v: unknown, path: PathSegment[], out: QuantityField[]): void {
+/**
+ * What the walk needs of a schema that may hold a quantity, worked out once
+ * per schema: each declared property's plan (null when no quantity can be
+ * below it), the plan of undeclared keys and of items. The walk then costs a
+ * lookup per key of the value, not a $ref resolution and a reachability
+ * question.
+ */
+interface Plan {
+  quantity: boolean;
+  properties: Map<string, Plan | null>;
+  extra: Plan | null;
+  items: Plan | null;
+}
+
+const plans = new WeakMap<JsonSchema, Plan>();
+
+function planFor(bundle: SchemaBundle, schema: JsonSchema | undefined): Plan | null {
   const s = resolveRef(bundle, schema);
-  if (!s || v === null || v === undefined || !mayHoldQuantity(bundle, s)) return;
-  if (s.format === 'quantity') {
+  if (!s || !mayHoldQuantity(bundle, s)) return null;
+  let plan = plans.get(s);
+  if (plan) return plan;
+  plan = { quantity: s.format === 'quantity', properties: new Map(), extra: null, items: null };
+  // Remembered before its children are planned: a recursive type reaches its own plan.
+  plans.set(s, plan);
+  if (!plan.quantity) {
+    for (const [k, cs] of Object.entries(s.properties ?? {})) plan.properties.set(k, planFor(bundle, cs));
+    if (typeof s.additionalProperties === 'object') plan.extra = planFor(bundle, s.additionalProperties);
+    if (s.items) plan.items = planFor(bundle, s.items);
+  }
+  return plan;
+}
+
+/** `path` is one stack pushed and popped along the walk; a found field gets its own copy. */
+function visit(plan: Plan, v: unknown, path: PathSegment[], out: QuantityField[]): void {
+  if (v === null || v === undefined) return;
+  if (plan.quantity) {
     out.push({ path: path.slice(), value: v });
     return;
   }
   if (Array.isArray(v)) {
-    if (!s.items) return;
+    const items = plan.items;
+    if (!items) return;
     for (let i = 0; i < v.length; i++) {
       path.push(i);
-      visit(bundle, s.items, v[i], path, out);
+      visit(items, v[i], path, out);
       path.pop();
     }
     return;
   }
   if (!isObject(v)) return;
-  const extra = typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined;
   for (const k in v) {
-    const cs = s.properties?.[k] ?? extra;
-    if (!cs) continue;
+    // A declared property is walked by its own schema (or not at all); only undeclared keys take additionalProperties.
+    const child = plan.properties.has(k) ? plan.properties.get(k) : plan.extra;
+    if (!child) continue;
     path.push(k);
-    visit(bundle, cs, v[k], path, out);
+    visit(child, v[k], path, out);
     path.pop();
   }
 }
