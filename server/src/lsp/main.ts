@@ -1,3 +1,6 @@
 import { startServer } from './server';
 
-startServer(process.argv.slice(2));
+// Run as a program (the editor starts dist/server.js), it serves at once; `kubesim lsp` loads it and calls startServer itself.
+if (require.main === module) startServer(process.argv.slice(2));
+
+export { startServer };
