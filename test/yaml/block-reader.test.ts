@@ -26,7 +26,15 @@ function agrees(text: string, label: string): boolean {
   const root = slow.doc.contents as { range?: number[]; items?: unknown } | null;
   const rootIsMap = fast.value !== null && typeof fast.value === 'object' && !Array.isArray(fast.value);
   assert.equal(fast.rootStart, rootIsMap ? root?.range?.[0] : -1, `${label}: root start of ${JSON.stringify(text.slice(0, 120))}`);
+  // A document said to be null-free is validated without the null-dropping pass: the flag must be exact.
+  assert.equal(fast.hasNull, holdsNull(slow.value), `${label}: hasNull of ${JSON.stringify(text.slice(0, 120))}`);
   return true;
+}
+
+function holdsNull(v: unknown): boolean {
+  if (v === null) return true;
+  if (typeof v !== 'object') return false;
+  return Object.values(v as object).some(holdsNull);
 }
 
 const documentsOf = (text: string): string[] => {
@@ -100,6 +108,9 @@ describe('block YAML reader agrees with the yaml path', () => {
       'a: 😀\nb: "é\\U0001F600"\n',
       '- \n- x\n-\n',
       '  a: 1\n  b: 2\n',
+      'a: [x, ~]\nb: {c: null}\n',
+      'a:\n  b:\n    - x\n    -\n',
+      'a:\n  b: c\nd:\n',
     ];
     for (const text of cases) assert.ok(agrees(text, 'case'), `the block reader declined ${JSON.stringify(text)}`);
   });

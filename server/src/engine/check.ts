@@ -34,7 +34,7 @@ export class Engine {
   readonly validator: SchemaValidator;
   /** CRD schemas compiled once per content, for the CRDs' own check and their custom resources. */
   readonly crdSchemas: CrdSchemas;
-  /** Null for a run that parses each text once (a plain `kubesim simulate`): a cache would only hash and hold every document. */
+  /** Null for a run that parses and checks each text once (a plain `kubesim simulate`): caches would only hash and hold every document. */
   readonly cache: ChunkCache | null;
   /** Per-document diagnostics, kept with the parsed document they came from. */
   private readonly documentResults = new WeakMap<ParsedChunk, { uri: string; options: CheckOptions; rules: readonly Rule[]; diagnostics: readonly Diagnostic[] }>();
@@ -86,6 +86,8 @@ export class Engine {
    * same text) and an edit re-checks only the document it touched.
    */
   private checkDocumentCached(uri: string, doc: YamlDocument, options: CheckOptions): readonly Diagnostic[] {
+    // Without a parse cache no parsed document comes back, so none is worth remembering results for.
+    if (this.cache === null) return this.checkDocument(uri, doc, options);
     const hit = this.documentResults.get(doc.parsed);
     if (hit && hit.uri === uri && hit.options === options && hit.rules === this.rules) return hit.diagnostics;
     const diagnostics = this.checkDocument(uri, doc, options);

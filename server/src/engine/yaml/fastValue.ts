@@ -37,6 +37,8 @@ export interface FastRead {
   rootStart: number;
   /** Which reader read it: the block reader can also give scalar spans (scalarSpansOf), js-yaml its events. */
   reader: 'block' | 'events';
+  /** False when the reader knows the value holds no null (the block reader does); undefined when it does not know. */
+  hasNull?: boolean;
 }
 
 /** A piece of text every match of DIFFERENT_GROUND contains. */

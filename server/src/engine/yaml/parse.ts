@@ -2,7 +2,7 @@ import { Document, isMap, isScalar, parseDocument, type ScalarTag, type Tags } f
 import type { Span } from '../diagnostic';
 import { parseEvents } from 'js-yaml';
 import type { PathSegment } from './ast';
-import { scalarSpansOf, type ScalarSpans } from './blockReader';
+import { scalarSpansOf, spanKey, type ScalarSpans } from './blockReader';
 import { DECLINED, fastValue, plainKeyString, resolverFor } from './fastValue';
 import { scalarSpanAt } from './scalarSpans';
 
@@ -33,6 +33,8 @@ export interface ParsedChunk {
   readonly rootStart?: number;
   /** The span of a plain or quoted scalar (or its key) without the AST, when the fast reader read the document; else undefined. */
   scalarSpan?(path: readonly PathSegment[], part: 'key' | 'value'): Span | undefined;
+  /** True when the reader knows that no null is anywhere in the value (the validator then needs no null-dropping pass). */
+  readonly nullFree?: boolean;
 }
 
 export interface YamlDocument {
@@ -143,6 +145,7 @@ class LazyChunk implements ParsedChunk {
     readonly rootStart: number | undefined,
     readonly problems: readonly ParseProblem[],
     private readonly byBlockReader: boolean,
+    readonly nullFree = false,
   ) {}
   get doc(): Document.Parsed {
     let doc = this.ast?.deref();
@@ -159,7 +162,7 @@ class LazyChunk implements ParsedChunk {
       // The block reader read it, so it can say where its scalars are, without js-yaml's events.
       let spans = this.blockSpans?.deref();
       if (!spans) this.blockSpans = new WeakRef((spans = scalarSpansOf(this.text, resolverFor(scalarTags())) ?? new Map<string, ScalarSpans>()));
-      const at = spans.get(JSON.stringify(path));
+      const at = spans.get(spanKey(path));
       return part === 'key' ? (at?.key ?? at?.value) : at?.value;
     }
     let events = this.events?.deref();
@@ -176,7 +179,7 @@ export function parseChunk(text: string): ParsedChunk {
   if (fast !== DECLINED) {
     // The block reader reads only printable text, so a document it read has no control character to look for.
     const control = fast.reader === 'block' ? undefined : controlCharProblem(text);
-    return new LazyChunk(text, fast.value, fast.rootStart >= 0 ? fast.rootStart : undefined, control ? [control] : [], fast.reader === 'block');
+    return new LazyChunk(text, fast.value, fast.rootStart >= 0 ? fast.rootStart : undefined, control ? [control] : [], fast.reader === 'block', fast.hasNull === false);
   }
   return parseChunkWithAst(text);
 }
