@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canonicalHash, canonicalJson, computeHash, fnv32a } from '../../server/src/simulator/hash';
-import { clone } from '../../server/src/simulator/obj';
+import { clone, isPlainJson } from '../../server/src/simulator/obj';
 
 /** canonicalJson as it was first written: string concatenation by hand, the meaning the fast path must keep. */
 function reference(value: unknown): string {
@@ -34,6 +34,27 @@ describe('clone', () => {
       assert.deepStrictEqual(got, expected, JSON.stringify(v));
       assert.equal(JSON.stringify(got), JSON.stringify(expected));
     }
+  });
+
+  it('isPlainJson holds only of values clone gives back unchanged (and of the usual ones)', () => {
+    let plain = 0;
+    for (const v of VALUES) {
+      const unchanged = (() => {
+        try {
+          assert.deepStrictEqual(clone(v), v);
+          const proto = (x: unknown): unknown => (x !== null && typeof x === 'object' ? Object.getPrototypeOf(x) : undefined);
+          return JSON.stringify(clone(v)) === JSON.stringify(v) && proto(v) === proto(clone(v));
+        } catch {
+          return false;
+        }
+      })();
+      // A false "no" only costs a copy (an own __proto__ key is one); a false "yes" would store what JSON would change.
+      if (isPlainJson(v)) {
+        assert.ok(unchanged, JSON.stringify(v));
+        plain++;
+      }
+    }
+    assert.ok(plain >= 8, `only ${plain} plain values: the comparison would prove little`);
   });
 
   it('shares nothing with the original', () => {

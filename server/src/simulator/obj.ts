@@ -33,6 +33,33 @@ export const status = (o: KObject): Dict => dict(o.status);
  */
 export const clone = <T>(v: T): T => (v === undefined ? v : (copyJson(v, '') as T));
 
+/**
+ * Whether `v` is already what clone() would make of it: plain objects and
+ * arrays of strings, booleans, null and finite numbers other than -0, no
+ * undefined, no array holes, no toJSON. Such a value can be stored as it is.
+ */
+export function isPlainJson(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v) && !Object.is(v, -0);
+    case 'object': {
+      if (v === null) return true;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (!(i in v) || !isPlainJson(v[i])) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(v) !== Object.prototype || typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
+      for (const k in v) if (k === '__proto__' || !isPlainJson((v as Record<string, unknown>)[k])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 /** The copy of `v` as it comes out of the round trip under `key` of its parent; undefined when JSON leaves it out. */
 function copyJson(v: unknown, key: string | number): unknown {
   switch (typeof v) {

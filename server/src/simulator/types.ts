@@ -111,6 +111,11 @@ export interface SimInput {
   value: Record<string, unknown>;
   /** Errors the validation engine found for this object (already phrased by the engine). */
   engineErrors: EngineError[];
+  /**
+   * Nothing else holds `value` (it was parsed for this apply alone), so the
+   * apply may store it as it is, when it is plain JSON, instead of a copy.
+   */
+  owned?: boolean;
 }
 
 export interface EngineError {

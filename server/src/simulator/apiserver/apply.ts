@@ -1,7 +1,7 @@
 import { isClusterScoped } from '../../engine/index/scope';
 import type { Sim } from '../context';
 import { canonicalJson } from '../hash';
-import { clone, dict, isDict, str, stringMap, type Dict } from '../obj';
+import { clone, dict, isDict, isPlainJson, str, stringMap, type Dict } from '../obj';
 import type { ApplyRecord, KObject, SimInput } from '../types';
 import { createObject } from './create';
 import { engineRejection, kubectlRef, noMatches, notFoundOnCreate } from './messages';
@@ -52,7 +52,8 @@ export function applyInput(sim: Sim, input: SimInput, options: ApplyOptions): Ap
   const other = input.engineErrors[0];
   if (other) return record('rejected', engineRejection(other, ctx));
 
-  const desired = clone(value) as Dict;
+  // What kubectl sends is JSON: a value already plain JSON that nothing else holds is stored as it is (the CLI's), any other is copied.
+  const desired = (input.owned && isPlainJson(value) ? value : clone(value)) as Dict;
   const dmeta = dict(desired.metadata);
   if (namespace) dmeta.namespace = namespace;
   const annotations = stringMap(dmeta.annotations);

@@ -42,7 +42,8 @@ export function inputsFromSources(engine: Engine, files: readonly SourceText[], 
         .filter((d) => d.span.start >= start && d.span.start <= end)
         // The finding's own path when it has one: finding it by offset would build the document's AST.
         .map((d) => ({ ruleId: d.ruleId, message: d.message, path: d.path ?? cursorContext(res.node, d.span.start - res.document.start).path }));
-      out.push({ source: f.source, span: { start, end }, value: res.value, engineErrors: mine });
+      // Without a parse cache the value was parsed for this call alone: the apply may keep it rather than a copy.
+      out.push({ source: f.source, span: { start, end }, value: res.value, engineErrors: mine, owned: engine.cache === null });
     }
   }
   return out;
