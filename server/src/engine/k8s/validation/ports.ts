@@ -53,8 +53,8 @@ function collect(res: Resource): PortField[] {
         for (let i = 0; i < ports.length; i++) {
           const p: unknown = ports[i];
           if (!isObject(p)) continue;
-          if (present(p.containerPort)) out.push({ path: [...c.path, 'ports', i, 'containerPort'], value: p.containerPort, role: 'containerPort' });
-          if (present(p.hostPort)) out.push({ path: [...c.path, 'ports', i, 'hostPort'], value: p.hostPort, role: 'hostPort' });
+          if (present(p.containerPort)) out.push({ path: c.path.concat('ports', i, 'containerPort'), value: p.containerPort, role: 'containerPort' });
+          if (present(p.hostPort)) out.push({ path: c.path.concat('ports', i, 'hostPort'), value: p.hostPort, role: 'hostPort' });
         }
       }
       for (const owner of HANDLER_OWNERS) {
@@ -62,7 +62,7 @@ function collect(res: Resource): PortField[] {
         if (!isObject(handler)) continue;
         for (const port of HANDLER_PORTS) {
           const value = valueAt(handler, port);
-          if (present(value)) out.push({ path: [...c.path, ...owner, ...port], value, role: 'handlerPort' });
+          if (present(value)) out.push({ path: c.path.concat(owner, port), value, role: 'handlerPort' });
         }
       }
     }
