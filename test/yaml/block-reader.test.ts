@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { readBlockYaml } from '../../server/src/engine/yaml/blockReader';
+import { readBlockYaml, scalarSpanOf, scalarSpansOf, spanKey } from '../../server/src/engine/yaml/blockReader';
 import { resolverFor } from '../../server/src/engine/yaml/fastValue';
 import { documentStarts, parseChunkWithAst, scalarTags } from '../../server/src/engine/yaml/parse';
 import { SHARED } from '../helpers/paths';
@@ -153,5 +153,31 @@ describe('block YAML reader agrees with the yaml path', () => {
       assert.equal(read(text), undefined, `the block reader should decline ${JSON.stringify(text)}`);
       parseChunkWithAst(text); // and the yaml path still answers (never throws)
     }
+  });
+});
+
+describe('the span of one path', () => {
+  it('is what the map of every span says of that path, on every document of the corpus', () => {
+    const resolve = resolverFor(scalarTags());
+    let compared = 0;
+    for (const text of seeds(2_000_000)) {
+      for (const doc of documentsOf(text)) {
+        const all = scalarSpansOf(doc, resolve);
+        const value = read(doc)?.value;
+        if (!all || value === undefined) continue;
+        // Every path to a node of the value, and one that is not there.
+        const paths: (string | number)[][] = [['no such key']];
+        const walk = (v: unknown, at: (string | number)[]): void => {
+          if (at.length) paths.push(at);
+          if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...at, Array.isArray(v) ? Number(k) : k]);
+        };
+        walk(value, []);
+        for (const p of paths.slice(0, 60)) {
+          assert.deepEqual(scalarSpanOf(doc, resolve, p), all.get(spanKey(p)) ?? {}, `${JSON.stringify(p)} in ${JSON.stringify(doc.slice(0, 120))}`);
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 100, `only ${compared} paths compared`);
   });
 });

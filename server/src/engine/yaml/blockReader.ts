@@ -49,13 +49,6 @@ export interface ScalarSpans {
 }
 
 /**
- * The spans of the plain and quoted scalars of a document this reader reads,
- * by path (spanKey of the path): a key's span, and its value's when the value is
- * a one-line plain or quoted scalar. Block scalars, flow collections and
- * empty values have none (the AST answers those). Undefined when the reader
- * declines the document.
- */
-/**
  * The key of a path in scalarSpansOf's map: the segments joined by U+0001,
  * an index marked by U+0002. The reader declines any text with control
  * characters, so no key it reads holds either; a fraction of JSON.stringify's cost.
@@ -69,9 +62,60 @@ export function spanKey(path: readonly (string | number)[]): string {
   return k;
 }
 
+/** Where the reader, run again with positions, tells the spans it meets. */
+interface SpanSink {
+  record(path: readonly (string | number)[], part: 'key' | 'value', start: number, end: number): void;
+  /** The node at `path` (a mapping value or a sequence item) has been read. */
+  done(path: readonly (string | number)[]): void;
+}
+
+/**
+ * The spans of the plain and quoted scalars of a document this reader reads,
+ * by path (spanKey of the path): a key's span, and its value's when the value is
+ * a one-line plain or quoted scalar. Block scalars, flow collections and
+ * empty values have none (the AST answers those). Undefined when the reader
+ * declines the document.
+ */
 export function scalarSpansOf(text: string, resolvePlain: PlainResolver): Map<string, ScalarSpans> | undefined {
   const spans = new Map<string, ScalarSpans>();
-  return read(text, resolvePlain, spans) && spans;
+  const sink: SpanSink = {
+    record(path, part, start, end) {
+      const k = spanKey(path);
+      const entry = spans.get(k) ?? {};
+      entry[part] = { start, end };
+      spans.set(k, entry);
+    },
+    done() {},
+  };
+  return read(text, resolvePlain, sink) && spans;
+}
+
+/** Thrown once the scalar sought has been read: the rest of the document is not. */
+const FOUND = Symbol('found');
+
+/**
+ * The spans of one path, as scalarSpansOf would give them for it, reading
+ * the document only as far as that path: for a document asked one span (most
+ * with a finding), without a map of every other scalar.
+ */
+export function scalarSpanOf(text: string, resolvePlain: PlainResolver, target: readonly (string | number)[]): ScalarSpans | undefined {
+  const found: ScalarSpans = {};
+  const at = (path: readonly (string | number)[]): boolean => path.length === target.length && path.every((seg, i) => seg === target[i]);
+  const sink: SpanSink = {
+    record(path, part, start, end) {
+      if (at(path)) found[part] = { start, end };
+    },
+    done(path) {
+      if (at(path)) throw FOUND;
+    },
+  };
+  if (UNSUPPORTED_CHARS.test(text)) return undefined;
+  try {
+    new Reader(text, resolvePlain, sink).document();
+  } catch (e) {
+    if (e !== FOUND) return undefined;
+  }
+  return found;
 }
 
 /** The document's value, or undefined when the document is outside the subset. */
@@ -79,7 +123,7 @@ export function readBlockYaml(text: string, resolvePlain: PlainResolver): BlockR
   return read(text, resolvePlain);
 }
 
-function read(text: string, resolvePlain: PlainResolver, spans?: Map<string, ScalarSpans>): BlockRead | undefined {
+function read(text: string, resolvePlain: PlainResolver, spans?: SpanSink): BlockRead | undefined {
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
   try {
     return new Reader(text, resolvePlain, spans).document();
@@ -105,14 +149,14 @@ class Reader {
   private readonly indents: number[] = [];
   private readonly contents: number[] = [];
 
-  /** When set, the spans of every plain or quoted key and value, by path (scalarSpansOf). */
-  private readonly spans?: Map<string, ScalarSpans>;
+  /** When set, told the span of every plain or quoted key and value, by path (scalarSpansOf, scalarSpanOf). */
+  private readonly spans?: SpanSink;
   private readonly path: (string | number)[] = [];
 
   constructor(
     private readonly t: string,
     readonly resolvePlain: PlainResolver,
-    spans?: Map<string, ScalarSpans>,
+    spans?: SpanSink,
   ) {
     this.spans = spans;
     const len = t.length;
@@ -196,6 +240,7 @@ class Reader {
         this.path.push(key);
         this.record('key', this.keyStart, this.keyEnd);
         out[key] = this.valueAfter(this.valueAt, indent, true, depth);
+        this.spans.done(this.path);
         this.path.pop();
       } else out[key] = this.valueAfter(this.valueAt, indent, true, depth);
     }
@@ -223,15 +268,15 @@ class Reader {
         this.contents[this.line] = at;
         out.push(this.node(column, depth));
       } else out.push(this.valueAfter(at, indent, false, depth));
-      if (this.spans) this.path.pop();
+      if (this.spans) {
+        this.spans.done(this.path);
+        this.path.pop();
+      }
     }
   }
 
   private record(part: 'key' | 'value', start: number, end: number): void {
-    const k = spanKey(this.path);
-    const entry = this.spans!.get(k) ?? {};
-    entry[part] = { start, end };
-    this.spans!.set(k, entry);
+    this.spans!.record(this.path, part, start, end);
   }
 
   private isSeqItemAt(at: number): boolean {

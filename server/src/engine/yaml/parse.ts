@@ -2,7 +2,7 @@ import { Document, isMap, isScalar, parseDocument, type ScalarTag, type Tags } f
 import type { Span } from '../diagnostic';
 import { parseEvents } from 'js-yaml';
 import type { PathSegment } from './ast';
-import { scalarSpansOf, spanKey, type ScalarSpans } from './blockReader';
+import { scalarSpanOf, scalarSpansOf, spanKey, type ScalarSpans } from './blockReader';
 import { DECLINED, fastValue, plainKeyString, resolverFor } from './fastValue';
 import { scalarSpanAt } from './scalarSpans';
 
@@ -157,12 +157,21 @@ class LazyChunk implements ParsedChunk {
   }
   private events?: WeakRef<ReturnType<typeof parseEvents>>;
   private blockSpans?: WeakRef<Map<string, ScalarSpans>>;
+  private spansAsked = false;
   scalarSpan(path: readonly PathSegment[], part: 'key' | 'value'): Span | undefined {
     if (this.byBlockReader) {
       // The block reader read it, so it can say where its scalars are, without js-yaml's events.
       let spans = this.blockSpans?.deref();
-      if (!spans) this.blockSpans = new WeakRef((spans = scalarSpansOf(this.text, resolverFor(scalarTags())) ?? new Map<string, ScalarSpans>()));
-      const at = spans.get(spanKey(path));
+      let at: ScalarSpans | undefined;
+      if (spans) at = spans.get(spanKey(path));
+      else if (!this.spansAsked) {
+        // Most documents are asked one span (their one finding): read up to it, without mapping every scalar.
+        this.spansAsked = true;
+        at = scalarSpanOf(this.text, resolverFor(scalarTags()), path);
+      } else {
+        this.blockSpans = new WeakRef((spans = scalarSpansOf(this.text, resolverFor(scalarTags())) ?? new Map<string, ScalarSpans>()));
+        at = spans.get(spanKey(path));
+      }
       return part === 'key' ? (at?.key ?? at?.value) : at?.value;
     }
     let events = this.events?.deref();
