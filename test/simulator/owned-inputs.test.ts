@@ -7,6 +7,7 @@ import { loadSchemaBundle } from '../../server/src/node/schemaBundle';
 import { loadPrecompiledValidators } from '../../server/src/node/validators';
 import { simulateSources, streamJson, type RunOptions, type SimResult, type SourceText } from '../../server/src/simulator/index';
 import { inputsFromSources } from '../../server/src/simulator/apiserver/inputs';
+import { isPlainJson } from '../../server/src/simulator/obj';
 import { testEngine } from '../helpers/engine';
 import { fromRoot, SHARED } from '../helpers/paths';
 import { clusterOf, readInputs } from './helpers';
@@ -29,46 +30,32 @@ const uncached = (): Engine =>
     throw new Error(`rule ${id} threw: ${(e as Error)?.stack ?? String(e)}`);
   }, loadPrecompiledValidators(), null);
 
-const NOT_PLAIN = `apiVersion: v1
+// Accepted objects whose values JSON would change: -0 (kept as 0 by a copy), and a plain one beside them.
+const NOT_PLAIN = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: minus-zero}
+spec:
+  replicas: -0
+  selector: {matchLabels: {app: z}}
+  template: {metadata: {labels: {app: z}}, spec: {terminationGracePeriodSeconds: -0, containers: [{name: app, image: "busybox:1.36"}]}}
+---
+apiVersion: v1
 kind: ConfigMap
 metadata:
-  name: odd
-  annotations:
-    note: plain
-spec:
-  zero: -0
-  big: .inf
-  nan: .nan
-  when: 2024-01-02
-  nothing: ~
-  list: [1, -0, .inf]
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          ports:
-            - containerPort: 80
-          env:
-            - name: EMPTY
+  name: plain
+data:
+  key: value
 `;
 
 describe('inputs the apply may keep', () => {
   it('are marked owned only by an engine without a parse cache', () => {
     const files: SourceText[] = [{ source: 'odd.yaml', text: NOT_PLAIN }];
-    assert.ok(inputsFromSources(uncached(), files).every((i) => i.owned === true));
+    const owned = inputsFromSources(uncached(), files);
+    assert.ok(owned.every((i) => i.owned === true));
+    assert.deepEqual(owned.map((i) => isPlainJson(i.value)), [false, true]);
     assert.ok(inputsFromSources(testEngine(), files).every((i) => !i.owned));
+    // Both are applied, so both branches (copied and kept) run in the comparison below.
+    assert.deepEqual(simulateSources(uncached(), files, { seed: 1 }).apply.map((a) => a.result), ['created', 'created']);
   });
 
   const cases: { name: string; files: SourceText[]; opts: RunOptions }[] = [{ name: 'values that are not plain JSON', files: [{ source: 'odd.yaml', text: NOT_PLAIN }], opts: { seed: 1 } }];
