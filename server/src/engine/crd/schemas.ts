@@ -1,7 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { deref, type JsonSchema, type SchemaBundle } from '../schema/bundle';
 import { describeSchemaError, type SchemaFinding, type SchemaShape } from '../schema/describe';
-import { withoutNullFields } from '../schema/validate';
+import { valueToValidate } from '../schema/validate';
 import type { Resource } from '../k8s/resource';
 import type { PathSegment } from '../yaml/ast';
 import { toAjvSchema } from './structural';
@@ -53,8 +53,7 @@ export class CrdSchemas {
   }
 
   validate(res: Resource, text: string, compiled: CompiledSchema & { ok: true }): SchemaFinding[] {
-    const value = withoutNullFields(res.value);
-    if (compiled.validate(value)) return [];
+    if (compiled.validate(valueToValidate(res))) return [];
     const shape = this.shapeOf(compiled.schema, res.kind);
     const out: SchemaFinding[] = [];
     for (const err of compiled.validate.errors ?? []) {

@@ -53,8 +53,7 @@ export class SchemaValidator {
     const defName = this.definitionFor(res.apiVersion, res.kind);
     if (!defName) return [];
     const validate = this.validator(defName);
-    // A document the reader knows to be null-free is validated as it is, without the walk that looks for nulls.
-    if (!validate || validate(res.document.parsed.nullFree ? res.value : withoutNullFields(res.value))) return [];
+    if (!validate || validate(valueToValidate(res))) return [];
     const root = this.bundle.definitions[defName];
     const shape = bundleShape(this.bundle, root);
     const out: SchemaFinding[] = [];
@@ -73,9 +72,14 @@ export class SchemaValidator {
  * as if absent. Null list items stay: they decode to empty objects and fail
  * their own checks.
  */
-export function withoutNullFields(value: unknown): unknown {
+function withoutNullFields(value: unknown): unknown {
   // Most objects have no null field: they are validated as they are, with no copy.
   return hasNullField(value, 0) ? copyWithoutNullFields(value, 0) : value;
+}
+
+/** The object as the API server decodes it, for a validator: a document the reader knows to be null-free as it is, without the walk that looks for nulls. */
+export function valueToValidate(res: Resource): unknown {
+  return res.document.parsed.nullFree ? res.value : withoutNullFields(res.value);
 }
 
 function hasNullField(value: unknown, depth: number): boolean {

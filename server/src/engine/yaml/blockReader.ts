@@ -90,7 +90,7 @@ export function scalarSpansOf(text: string, resolvePlain: PlainResolver): Map<st
   return read(text, resolvePlain, sink) && spans;
 }
 
-/** Thrown once the scalar sought has been read: the rest of the document is not. */
+/** Thrown once the scalar sought has been read: the rest of the document is not read. */
 const FOUND = Symbol('found');
 
 /**
@@ -100,22 +100,19 @@ const FOUND = Symbol('found');
  */
 export function scalarSpanOf(text: string, resolvePlain: PlainResolver, target: readonly (string | number)[]): ScalarSpans | undefined {
   const found: ScalarSpans = {};
+  let reached = false;
   const at = (path: readonly (string | number)[]): boolean => path.length === target.length && path.every((seg, i) => seg === target[i]);
   const sink: SpanSink = {
     record(path, part, start, end) {
       if (at(path)) found[part] = { start, end };
     },
     done(path) {
-      if (at(path)) throw FOUND;
+      if (!at(path)) return;
+      reached = true;
+      throw FOUND; // read() ends the reading here, as it would for a decline
     },
   };
-  if (UNSUPPORTED_CHARS.test(text)) return undefined;
-  try {
-    new Reader(text, resolvePlain, sink).document();
-  } catch (e) {
-    if (e !== FOUND) return undefined;
-  }
-  return found;
+  return (read(text, resolvePlain, sink) || reached) ? found : undefined; // undefined only when the reader declines the document
 }
 
 /** The document's value, or undefined when the document is outside the subset. */

@@ -40,12 +40,12 @@ const memo = new WeakMap<Resource, readonly PortField[]>();
 
 function collect(res: Resource): PortField[] {
   const out: PortField[] = [];
-  const push = (path: PathSegment[], role: PortRole): void => {
-    const value = valueAt(res.value, path);
-    if (value !== undefined && value !== null) out.push({ path, value, role });
-  };
   // Most candidate fields are absent (hostPort, the handler kinds a probe does not use): a path is built only for a field that is there.
   const present = (v: unknown): boolean => v !== undefined && v !== null;
+  const push = (path: PathSegment[], role: PortRole): void => {
+    const value = valueAt(res.value, path);
+    if (present(value)) out.push({ path, value, role });
+  };
   for (const pod of podSpecsOf(res)) {
     for (const c of containersOf(pod)) {
       const ports = c.container.ports;
