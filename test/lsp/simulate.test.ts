@@ -135,10 +135,17 @@ describe('LSP kubesim/simulate', () => {
   });
 
   it('stops when the client cancels, with RequestCancelled', async () => {
+    // A small scope can be simulated before the cancellation has crossed the pipe, so a
+    // bare request-then-cancel passes or fails with the machine's speed. While the server
+    // is busy with a large simulation, the next request and its cancellation both wait
+    // in its input, and the cancellation is read before that request can finish.
+    const apps = Array.from({ length: 300 }, (_, i) => APP.replace(/\bweb\b/g, `web-${i}`)).join('---\n');
+    const busy = simulate({ uris: [], sources: [{ uri: uri('busy.yaml'), source: 'busy.yaml', text: apps }] });
     const source = new CancellationTokenSource();
     const pending = client.connection.sendRequest('kubesim/simulate', { uris: [uri('app')] }, source.token);
     source.cancel();
     await assert.rejects(pending, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
+    assert.equal((await busy).objects.filter((o) => o.kind === 'Deployment').length, 300);
     // The server is still there and answers the next one.
     assert.ok((await simulate({ uris: [uri('app')] })).objects.length > 0);
   });
