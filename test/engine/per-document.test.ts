@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../server/src/engine/diagnostic';
 import { RULES } from '../../server/src/engine/rules/registry';
 import type { Rule } from '../../server/src/engine/rules/types';
 import { Workspace } from '../../server/src/engine/workspace';
+import { simulateSources } from '../../server/src/simulator/index';
 import { loadSchemaBundle } from '../../server/src/node/schemaBundle';
 import { loadPrecompiledValidators } from '../../server/src/node/validators';
 
@@ -85,5 +86,27 @@ describe('per-document checking', () => {
     // Each points at the other definition, not at itself.
     const second = text.lastIndexOf('same');
     assert.deepEqual(ds.map((d) => [d.span.start < second, d.related?.[0]?.span.start === second]), [[true, true], [false, false]]);
+  });
+  it('keeps a document\'s results for the workspace and for the simulator side by side', () => {
+    // The language server checks a document with the workspace's options, and a simulation checks it
+    // again with the apiserver's: neither may evict the other, or every simulation re-checks everything.
+    const { engine, seen } = countingEngine();
+    const text = [CM('a', 'fast'), DEPLOY('web'), SVC].join('---\n');
+    const workspaceOptions = { k8sVersion: '1.30', defaultNamespace: 'default', rules: {} };
+    engine.checkFile(engine.parse('file:///app.yaml', text), workspaceOptions);
+    assert.equal(seen(), 3);
+    const first = simulateSources(engine, [{ source: 'app.yaml', text }]);
+    assert.equal(seen(), 6, 'the simulator checks under its own options once');
+    engine.checkFile(engine.parse('file:///app.yaml', text), workspaceOptions);
+    const second = simulateSources(engine, [{ source: 'app.yaml', text }]);
+    assert.equal(seen(), 6, 'both results were kept');
+    assert.deepEqual(second, first);
+    // A third set of options evicts the older of the two.
+    engine.checkFile(engine.parse('file:///app.yaml', text), { ...workspaceOptions });
+    assert.equal(seen(), 9);
+    simulateSources(engine, [{ source: 'app.yaml', text }]);
+    assert.equal(seen(), 9, 'the simulation\'s results were the newer');
+    engine.checkFile(engine.parse('file:///app.yaml', text), workspaceOptions);
+    assert.equal(seen(), 12, 'the first options\' results were dropped');
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { readBlockYaml, scalarSpanOf, scalarSpansOf, spanKey } from '../../server/src/engine/yaml/blockReader';
 import { resolverFor } from '../../server/src/engine/yaml/fastValue';
-import { documentStarts, parseChunkWithAst, scalarTags } from '../../server/src/engine/yaml/parse';
+import { documentStarts, parseChunk, parseChunkWithAst, scalarTags } from '../../server/src/engine/yaml/parse';
 import { SHARED } from '../helpers/paths';
 import { mulberry32, type Rng } from '../robustness/mutate';
 import { seeds } from '../robustness/seeds';
@@ -179,5 +179,29 @@ describe('the span of one path', () => {
       }
     }
     assert.ok(compared > 100, `only ${compared} paths compared`);
+  });
+
+  it('answers a parsed document\'s span questions, asked again and in any order, as the map does', () => {
+    // The document first reads one span up to its path and keeps it; later, other paths build the map.
+    const resolve = resolverFor(scalarTags());
+    let compared = 0;
+    for (const text of seeds(300_000)) {
+      for (const doc of documentsOf(text)) {
+        const all = scalarSpansOf(doc, resolve);
+        const value = read(doc)?.value;
+        if (!all || value === undefined || typeof value !== 'object' || value === null) continue;
+        const chunk = parseChunk(doc);
+        const name = ['metadata', 'name'];
+        const other = [Object.keys(value)[0] ?? 'kind'];
+        for (const p of [name, name, other, name, ['no such key'], other]) {
+          for (const part of ['value', 'key'] as const) {
+            const want = all.get(spanKey(p));
+            assert.deepEqual(chunk.scalarSpan?.(p, part), part === 'key' ? (want?.key ?? want?.value) : want?.value, `${part} of ${JSON.stringify(p)}`);
+            compared++;
+          }
+        }
+      }
+    }
+    assert.ok(compared > 100, `only ${compared} answers compared`);
   });
 });

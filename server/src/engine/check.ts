@@ -26,6 +26,13 @@ export const DEFAULT_SETTINGS: CheckOptions = { k8sVersion: '1.30', defaultNames
 /** Receives the stack of a rule that threw; the doors send it to their log. */
 export type ErrorSink = (ruleId: string, error: unknown) => void;
 
+interface DocumentResult {
+  uri: string;
+  options: CheckOptions;
+  rules: readonly Rule[];
+  diagnostics: readonly Diagnostic[];
+}
+
 /**
  * The engine: the schema bundle, compiled validators and a parse cache. One
  * instance serves a whole session (the language server, a CLI run).
@@ -36,8 +43,13 @@ export class Engine {
   readonly crdSchemas: CrdSchemas;
   /** Null for a run that parses and checks each text once (a plain `kubesim simulate`): caches would only hash and hold every document. */
   readonly cache: ChunkCache | null;
-  /** Per-document diagnostics, kept with the parsed document they came from. */
-  private readonly documentResults = new WeakMap<ParsedChunk, { uri: string; options: CheckOptions; rules: readonly Rule[]; diagnostics: readonly Diagnostic[] }>();
+  /**
+   * Per-document diagnostics, kept with the parsed document they came from.
+   * Two results per document: the language server checks a document for the
+   * workspace and again, under the simulator's options, for a simulation; one
+   * slot would make each evict the other.
+   */
+  private readonly documentResults = new WeakMap<ParsedChunk, DocumentResult[]>();
   readonly builtinGroups: ReadonlySet<string>;
   /** The rules run on each object; tests swap in their own (e.g. one that throws). */
   rules: readonly Rule[] = RULES;
@@ -88,10 +100,13 @@ export class Engine {
   private checkDocumentCached(uri: string, doc: YamlDocument, options: CheckOptions): readonly Diagnostic[] {
     // Without a parse cache no parsed document comes back, so none is worth remembering results for.
     if (this.cache === null) return this.checkDocument(uri, doc, options);
-    const hit = this.documentResults.get(doc.parsed);
-    if (hit && hit.uri === uri && hit.options === options && hit.rules === this.rules) return hit.diagnostics;
+    const kept = this.documentResults.get(doc.parsed);
+    const hit = kept?.find((r) => r.uri === uri && r.options === options && r.rules === this.rules);
+    if (hit) return hit.diagnostics;
     const diagnostics = this.checkDocument(uri, doc, options);
-    this.documentResults.set(doc.parsed, { uri, options, rules: this.rules, diagnostics });
+    const result: DocumentResult = { uri, options, rules: this.rules, diagnostics };
+    // The newest first; the older of two is dropped.
+    this.documentResults.set(doc.parsed, kept ? [result, kept[0]] : [result]);
     return diagnostics;
   }
 

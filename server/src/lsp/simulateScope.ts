@@ -23,12 +23,16 @@ export interface ScopeOptions {
 
 export class CancelledError extends Error {}
 
+/** Files read at once: enough to keep the thread pool busy, few enough that a cancellation is seen soon. */
+const READ_BATCH = 32;
+
 /**
  * The YAML files of the scope in the order `kubectl apply -f DIR --recursive`
  * reads them, with open documents' unsaved edits overlaid. A scope entry is a
  * file or a folder URI; entries that are not `file:` URIs are read only from
- * the open documents. Yields to the event loop between files so that a
- * `$/cancelRequest` can be seen.
+ * the open documents. Files are read a batch at a time, in parallel, and the
+ * walk yields to the event loop between batches so that a `$/cancelRequest`
+ * can be seen.
  */
 export async function readScope(uris: readonly string[], opts: ScopeOptions): Promise<{ files: ScopeFile[]; skipped: string[] }> {
   const files: ScopeFile[] = [];
@@ -44,28 +48,35 @@ export async function readScope(uris: readonly string[], opts: ScopeOptions): Pr
     const isDir = fs.statSync(root, { throwIfNoEntry: false })?.isDirectory() ?? false;
     const base = isDir ? root : path.dirname(root);
     const excluded = excludeMatcher({ base, globs: opts.exclude });
+    const wanted: { abs: string; rel: string; uri: string }[] = [];
     for (const abs of collectYamlFiles([root])) {
-      if (opts.cancelled()) throw new CancelledError();
       const rel = path.relative(base, abs).split(path.sep).join('/');
       if (excluded(abs)) continue;
       const fileUri = pathToFileURL(abs).href;
       if (seen.has(fileUri)) continue;
       seen.add(fileUri);
-      let text = opts.openText(fileUri);
-      if (text === undefined) {
-        try {
-          text = await fs.promises.readFile(abs, 'utf8');
-        } catch {
+      wanted.push({ abs, rel, uri: fileUri });
+    }
+    for (let i = 0; i < wanted.length; i += READ_BATCH) {
+      if (opts.cancelled()) throw new CancelledError();
+      const batch = wanted.slice(i, i + READ_BATCH);
+      const texts = await Promise.all(batch.map((f) => opts.openText(f.uri) ?? fs.promises.readFile(f.abs, 'utf8').catch(() => undefined)));
+      // A batch of open documents only resolves microtasks: let a pending cancellation in.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (let j = 0; j < batch.length; j++) {
+        const { rel, abs, uri: fileUri } = batch[j];
+        let text = texts[j];
+        if (text === undefined) {
           skipped.push(rel);
           continue;
         }
-      } else await new Promise((resolve) => setImmediate(resolve));
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      if (text.includes('\u0000') || text.length > opts.maxFileSize) {
-        skipped.push(rel);
-        continue;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        if (text.includes('\u0000') || text.length > opts.maxFileSize) {
+          skipped.push(rel);
+          continue;
+        }
+        files.push({ uri: fileUri, source: rel || path.basename(abs), text });
       }
-      files.push({ uri: fileUri, source: rel || path.basename(abs), text });
     }
   }
   if (opts.cancelled()) throw new CancelledError();

@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/check';
+import type { CheckOptions, Engine } from '../engine/check';
 import { kindKey } from '../engine/schema/bundle';
 import { inputsFromSources, type SourceText } from './apiserver/inputs';
 export { rejectingRules } from './apiserver/inputs';
@@ -81,4 +81,15 @@ function simOptions(engine: Engine, opts: RunOptions): SimulateOptions {
   };
 }
 
-const checkOptions = (o: SimulateOptions): { k8sVersion: string; defaultNamespace: string } => ({ k8sVersion: '1.28', defaultNamespace: o.defaultNamespace });
+/**
+ * The options the apiserver's checks run under: no user severity, only the
+ * namespace. One object per namespace, so that the engine's per-document
+ * results (kept by options identity) serve the next simulation too.
+ */
+function checkOptions(o: SimulateOptions): CheckOptions {
+  let options = CHECK_OPTIONS.get(o.defaultNamespace);
+  if (!options) CHECK_OPTIONS.set(o.defaultNamespace, (options = Object.freeze({ k8sVersion: '1.28', defaultNamespace: o.defaultNamespace })));
+  return options;
+}
+
+const CHECK_OPTIONS = new Map<string, CheckOptions>();

@@ -158,19 +158,28 @@ class LazyChunk implements ParsedChunk {
   private events?: WeakRef<ReturnType<typeof parseEvents>>;
   private blockSpans?: WeakRef<Map<string, ScalarSpans>>;
   private spansAsked = false;
+  /**
+   * The one span read without the map, kept: a simulation in the editor asks
+   * every document for its name again each time, long after the map of any
+   * one document has been collected.
+   */
+  private firstSpan?: { key: string; at: ScalarSpans | undefined };
   scalarSpan(path: readonly PathSegment[], part: 'key' | 'value'): Span | undefined {
     if (this.byBlockReader) {
       // The block reader read it, so it can say where its scalars are, without js-yaml's events.
       let spans = this.blockSpans?.deref();
       let at: ScalarSpans | undefined;
-      if (spans) at = spans.get(spanKey(path));
+      const key = spanKey(path);
+      if (spans) at = spans.get(key);
+      else if (this.firstSpan?.key === key) at = this.firstSpan.at;
       else if (!this.spansAsked) {
         // Most documents are asked one span (their one finding): read up to it, without mapping every scalar.
         this.spansAsked = true;
         at = scalarSpanOf(this.text, resolverFor(scalarTags()), path);
+        this.firstSpan = { key, at };
       } else {
         this.blockSpans = new WeakRef((spans = scalarSpansOf(this.text, resolverFor(scalarTags())) ?? new Map<string, ScalarSpans>()));
-        at = spans.get(spanKey(path));
+        at = spans.get(key);
       }
       return part === 'key' ? (at?.key ?? at?.value) : at?.value;
     }
