@@ -8,11 +8,15 @@ const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
 
 export class LspClient {
-  constructor(command, args, { cwd, env } = {}) {
-    this.proc = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `ipc: true` talks over Node's IPC channel (`--node-ipc`), as the VS Code client starts the server; stdio otherwise. */
+  constructor(command, args, { cwd, env, ipc = false } = {}) {
+    this.proc = spawn(command, ipc ? [...args, '--node-ipc'] : args, { cwd, env: { ...process.env, ...env }, stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'] });
+    if (ipc) this.proc.stdout.on('data', () => {}); // the server's stdout is not the channel then: keep it drained
     this.proc.stderr.on('data', () => {});
     this.proc.stdin.on('error', () => {}); // the server may exit before our last notification
-    this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.proc.stdout), new rpc.StreamMessageWriter(this.proc.stdin));
+    this.conn = ipc
+      ? rpc.createMessageConnection(new rpc.IPCMessageReader(this.proc), new rpc.IPCMessageWriter(this.proc))
+      : rpc.createMessageConnection(new rpc.StreamMessageReader(this.proc.stdout), new rpc.StreamMessageWriter(this.proc.stdin));
     this.waiters = new Map(); // uri -> [{version, resolve}]
     this.latest = new Map(); // uri -> params
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import { measureEditorSimulate, describeEditorSimulate } from './editor-simulate.mjs';
 import { LspClient, positionAt } from './lsp-client.mjs';
 import { median, percentile, fmtMs } from './stats.mjs';
 import { describeIndexing, measureIndexing } from './index-workspace.mjs';
@@ -243,6 +244,11 @@ for (const [label, f] of [
 ])
   md += `| ${label} | ${splits.map((r) => (r.open === undefined ? 'n/a' : f(r))).join(' | ')} |\n`;
 md += `\n- \`kubesim simulate\`, 1,000 apps (\`simulate all.yaml --cluster NAMESPACES --format json\`): ${describeSimulate(sim)}\n`;
+if (sim) {
+  process.stderr.write('bench: Simulate Apply in the editor…\n');
+  const editor = await measureEditorSimulate(path.join(workspace(1000), 'apps'), path.join(workspace(1000), 'cluster.yaml'), { repeats: quick ? 1 : Math.max(repeats, 3) });
+  md += `- Simulate Apply in the editor, 1,000 apps (a server over Node IPC, as VS Code starts it, indexes apps/, then answers \`kubesim/simulate\` for the folder with kubesim.cluster set; request sent → answer parsed): ${describeEditorSimulate(editor)}\n`;
+}
 process.stderr.write('bench: indexing a 5,000-file workspace…\n');
 md += `- Indexing a 5,000-file workspace: ${describeIndexing(await measureIndexing({ files: 5000, repeats: quick ? 1 : repeats }))}\n`;
 md += `- Extension activation (require dist/extension.js + activate() up to the language client's start, with a stand-in vscode module): ${activation === undefined ? 'not measured' : activation.error ? `failed: ${activation.error}` : `${fmtMs(activation.wall)} wall, ${fmtMs(activation.cpu)} CPU`}\n`;
