@@ -3,7 +3,7 @@
 // `kubesim/simulate` request the VS Code client sends for that folder, with
 // the cluster from the kubesim.cluster setting. The time is the client's:
 // request sent → whole response parsed, as the extension waits for it.
-//   node scripts/bench/editor-simulate.mjs APPS_DIR CLUSTER.yaml [repeats]
+//   node scripts/bench/editor-simulate.mjs APPS_DIR CLUSTER.yaml [repeats] [SERVER.js]
 // run.mjs calls measureEditorSimulate(); run on its own it prints one line.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,9 +12,9 @@ import { median, fmtMs } from './stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function measureEditorSimulate(appsDir, clusterFile, { repeats = 5 } = {}) {
+export async function measureEditorSimulate(appsDir, clusterFile, { repeats = 5, server = path.join(root, 'dist', 'server.js') } = {}) {
   // Over Node IPC, as the VS Code client runs the server (client/src/languageClient.ts).
-  const client = new LspClient(process.execPath, [path.join(root, 'dist', 'server.js')], { ipc: true });
+  const client = new LspClient(process.execPath, [server], { ipc: true });
   client.settings = { cluster: clusterFile };
   let ended;
   const indexed = new Promise((resolve) => (ended = resolve));
@@ -48,10 +48,10 @@ export function describeEditorSimulate(r) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const [appsDir, clusterFile, repeats] = process.argv.slice(2);
+  const [appsDir, clusterFile, repeats, server] = process.argv.slice(2);
   process.on('uncaughtException', (e) => {
     if (e?.code !== 'ERR_STREAM_DESTROYED') throw e;
   });
-  const result = await measureEditorSimulate(path.resolve(appsDir), path.resolve(clusterFile), { repeats: Number(repeats ?? 5) });
+  const result = await measureEditorSimulate(path.resolve(appsDir), path.resolve(clusterFile), { repeats: Number(repeats ?? 5), ...(server ? { server: path.resolve(server) } : {}) });
   process.stdout.write(`- Simulate Apply in the editor, ${path.basename(path.dirname(path.resolve(appsDir)))}: ${describeEditorSimulate(result)}\n`);
 }
