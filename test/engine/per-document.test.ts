@@ -109,4 +109,22 @@ describe('per-document checking', () => {
     engine.checkFile(engine.parse('file:///app.yaml', text), workspaceOptions);
     assert.equal(seen(), 12, 'the first options\' results were dropped');
   });
+  it('runs only the rules that can reject an object when it checks for the simulator', () => {
+    // An editor's engine runs every rule for the workspace; the apiserver only rejects on errors, and no rule
+    // raises a finding above its default severity, so the advice rules would be run and dropped.
+    const engine = new Engine(loadSchemaBundle(), (id, e) => {
+      throw new Error(`rule ${id} threw: ${String(e)}`);
+    }, loadPrecompiledValidators());
+    const seen: Record<string, number> = { error: 0, warning: 0 };
+    const counting = (severity: 'error' | 'warning'): Rule => ({ kind: 'resource', meta: { ...RULES[0].meta, id: `test-${severity}`, defaultSeverity: severity }, check: () => void seen[severity]++ });
+    engine.rules = [...RULES, counting('error'), counting('warning')];
+    const text = [CM('a', 'fast'), DEPLOY('web'), BROKEN].join('---\n');
+    const result = simulateSources(engine, [{ source: 'app.yaml', text }]);
+    assert.deepEqual(seen, { error: 3, warning: 0 });
+    // The same simulation as from an engine that has only those rules (the CLI's).
+    const cli = new Engine(loadSchemaBundle(), () => {}, loadPrecompiledValidators(), null);
+    cli.rules = RULES.filter((r) => r.meta.defaultSeverity === 'error');
+    assert.deepEqual(result, simulateSources(cli, [{ source: 'app.yaml', text }]));
+    assert.ok(result.apply.some((a) => a.result === 'rejected'), 'the broken Service is rejected');
+  });
 });

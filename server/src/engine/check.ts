@@ -71,10 +71,14 @@ export class Engine {
     return parseYamlFile(uri, text, this.cache ?? undefined, previous);
   }
 
-  /** Diagnostics for one file, on its own (cross-file checks come from the workspace). Never throws. */
-  checkFile(file: ParsedFile, options: CheckOptions = DEFAULT_SETTINGS): Diagnostic[] {
+  /**
+   * Diagnostics for one file, on its own (cross-file checks come from the
+   * workspace). `rules` narrows the resource rules run (the simulator needs
+   * only those that can reject an object). Never throws.
+   */
+  checkFile(file: ParsedFile, options: CheckOptions = DEFAULT_SETTINGS, rules: readonly Rule[] = this.rules): Diagnostic[] {
     try {
-      return this.checkFileUnsafe(file, options);
+      return this.checkFileUnsafe(file, options, rules);
     } catch (e) {
       this.onRuleError('internal-error', e);
       const end = Math.min(file.text.length, Math.max(file.text.indexOf('\n'), 1));
@@ -82,11 +86,11 @@ export class Engine {
     }
   }
 
-  private checkFileUnsafe(file: ParsedFile, options: CheckOptions): Diagnostic[] {
+  private checkFileUnsafe(file: ParsedFile, options: CheckOptions, rules: readonly Rule[]): Diagnostic[] {
     if (isGoTemplateFile(file)) return [];
     const out: Diagnostic[] = [];
     for (const doc of file.documents) {
-      for (const d of this.checkDocumentCached(file.uri, doc, options)) out.push(shiftDiagnostic(d, doc.start));
+      for (const d of this.checkDocumentCached(file.uri, doc, options, rules)) out.push(shiftDiagnostic(d, doc.start));
     }
     return applyFileSuppressions(file, out).sort(compareDiagnostics);
   }
@@ -97,20 +101,20 @@ export class Engine {
    * the parsed document (the parse cache hands back the same object for the
    * same text) and an edit re-checks only the document it touched.
    */
-  private checkDocumentCached(uri: string, doc: YamlDocument, options: CheckOptions): readonly Diagnostic[] {
+  private checkDocumentCached(uri: string, doc: YamlDocument, options: CheckOptions, rules: readonly Rule[]): readonly Diagnostic[] {
     // Without a parse cache no parsed document comes back, so none is worth remembering results for.
-    if (this.cache === null) return this.checkDocument(uri, doc, options);
+    if (this.cache === null) return this.checkDocument(uri, doc, options, rules);
     const kept = this.documentResults.get(doc.parsed);
-    const hit = kept?.find((r) => r.uri === uri && r.options === options && r.rules === this.rules);
+    const hit = kept?.find((r) => r.uri === uri && r.options === options && r.rules === rules);
     if (hit) return hit.diagnostics;
-    const diagnostics = this.checkDocument(uri, doc, options);
-    const result: DocumentResult = { uri, options, rules: this.rules, diagnostics };
+    const diagnostics = this.checkDocument(uri, doc, options, rules);
+    const result: DocumentResult = { uri, options, rules, diagnostics };
     // The newest first; the older of two is dropped.
     this.documentResults.set(doc.parsed, kept ? [result, kept[0]] : [result]);
     return diagnostics;
   }
 
-  private checkDocument(uri: string, whole: YamlDocument, options: CheckOptions): Diagnostic[] {
+  private checkDocument(uri: string, whole: YamlDocument, options: CheckOptions, rules: readonly Rule[]): Diagnostic[] {
     // The document on its own, as if it were a file: rules and the validator see offsets relative to its start.
     const doc: YamlDocument = { ...whole, start: 0, end: whole.text.length };
     const file: ParsedFile = { uri, text: doc.text, documents: [doc] };
@@ -151,13 +155,13 @@ export class Engine {
         this.onRuleError('crd-invalid', e);
         push('internal-error', spanAt(res, ['kind']), { message: `The CustomResourceDefinition check failed on this object: ${(e as Error)?.message ?? String(e)}.` });
       }
-      this.runRules(res, file, options, push);
+      this.runRules(res, file, options, rules, push);
     }
     return out;
   }
 
   /** The resource rules on one object. They share one context (rules are synchronous); `report` files under the rule running. */
-  private runRules(res: Resource, file: ParsedFile, settings: CheckOptions, push: (ruleId: string, span: Span, f: Finding) => void): void {
+  private runRules(res: Resource, file: ParsedFile, settings: CheckOptions, rules: readonly Rule[], push: (ruleId: string, span: Span, f: Finding) => void): void {
     let ruleId = '';
     const ctx: ResourceContext = {
       res,
@@ -168,7 +172,7 @@ export class Engine {
       spanOf: (path, part) => spanAt(res, path, part),
       report: (f) => push(ruleId, f.span ?? spanAt(res, f.path ?? [], f.part), f),
     };
-    for (const rule of this.rules) {
+    for (const rule of rules) {
       if (rule.kind !== 'resource' || effectiveSeverity(rule.meta.id, undefined, settings) === undefined) continue;
       ruleId = rule.meta.id;
       try {
