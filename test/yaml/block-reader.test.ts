@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { readBlockYaml, scalarSpanOf, scalarSpansOf, spanKey } from '../../server/src/engine/yaml/blockReader';
+import { readBlockYaml, scalarSpanOf, scalarSpansOf, spanKey, type ScalarSpans } from '../../server/src/engine/yaml/blockReader';
 import { resolverFor } from '../../server/src/engine/yaml/fastValue';
 import { documentStarts, parseChunk, parseChunkWithAst, scalarTags } from '../../server/src/engine/yaml/parse';
 import { SHARED } from '../helpers/paths';
@@ -156,26 +156,33 @@ describe('block YAML reader agrees with the yaml path', () => {
   });
 });
 
+/** Block-read corpus documents (from files up to `bytes` long) with the map of every scalar span and their value. */
+function* mappedDocuments(bytes: number): Generator<{ doc: string; all: Map<string, ScalarSpans>; value: unknown }> {
+  const resolve = resolverFor(scalarTags());
+  for (const text of seeds(bytes)) {
+    for (const doc of documentsOf(text)) {
+      const all = scalarSpansOf(doc, resolve);
+      const value = read(doc)?.value;
+      if (all && value !== undefined) yield { doc, all, value };
+    }
+  }
+}
+
 describe('the span of one path', () => {
   it('is what the map of every span says of that path, on every document of the corpus', () => {
     const resolve = resolverFor(scalarTags());
     let compared = 0;
-    for (const text of seeds(2_000_000)) {
-      for (const doc of documentsOf(text)) {
-        const all = scalarSpansOf(doc, resolve);
-        const value = read(doc)?.value;
-        if (!all || value === undefined) continue;
-        // Every path to a node of the value, and one that is not there.
-        const paths: (string | number)[][] = [['no such key']];
-        const walk = (v: unknown, at: (string | number)[]): void => {
-          if (at.length) paths.push(at);
-          if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...at, Array.isArray(v) ? Number(k) : k]);
-        };
-        walk(value, []);
-        for (const p of paths.slice(0, 60)) {
-          assert.deepEqual(scalarSpanOf(doc, resolve, p), all.get(spanKey(p)) ?? {}, `${JSON.stringify(p)} in ${JSON.stringify(doc.slice(0, 120))}`);
-          compared++;
-        }
+    for (const { doc, all, value } of mappedDocuments(2_000_000)) {
+      // Every path to a node of the value, and one that is not there.
+      const paths: (string | number)[][] = [['no such key']];
+      const walk = (v: unknown, at: (string | number)[]): void => {
+        if (at.length) paths.push(at);
+        if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...at, Array.isArray(v) ? Number(k) : k]);
+      };
+      walk(value, []);
+      for (const p of paths.slice(0, 60)) {
+        assert.deepEqual(scalarSpanOf(doc, resolve, p), all.get(spanKey(p)) ?? {}, `${JSON.stringify(p)} in ${JSON.stringify(doc.slice(0, 120))}`);
+        compared++;
       }
     }
     assert.ok(compared > 100, `only ${compared} paths compared`);
@@ -183,22 +190,17 @@ describe('the span of one path', () => {
 
   it('answers a parsed document\'s span questions, asked again and in any order, as the map does', () => {
     // The document first reads one span up to its path and keeps it; later, other paths build the map.
-    const resolve = resolverFor(scalarTags());
     let compared = 0;
-    for (const text of seeds(300_000)) {
-      for (const doc of documentsOf(text)) {
-        const all = scalarSpansOf(doc, resolve);
-        const value = read(doc)?.value;
-        if (!all || value === undefined || typeof value !== 'object' || value === null) continue;
-        const chunk = parseChunk(doc);
-        const name = ['metadata', 'name'];
-        const other = [Object.keys(value)[0] ?? 'kind'];
-        for (const p of [name, name, other, name, ['no such key'], other]) {
-          for (const part of ['value', 'key'] as const) {
-            const want = all.get(spanKey(p));
-            assert.deepEqual(chunk.scalarSpan?.(p, part), part === 'key' ? (want?.key ?? want?.value) : want?.value, `${part} of ${JSON.stringify(p)}`);
-            compared++;
-          }
+    for (const { doc, all, value } of mappedDocuments(300_000)) {
+      if (typeof value !== 'object' || value === null) continue;
+      const chunk = parseChunk(doc);
+      const name = ['metadata', 'name'];
+      const other = [Object.keys(value)[0] ?? 'kind'];
+      for (const p of [name, name, other, name, ['no such key'], other]) {
+        for (const part of ['value', 'key'] as const) {
+          const want = all.get(spanKey(p));
+          assert.deepEqual(chunk.scalarSpan?.(p, part), part === 'key' ? (want?.key ?? want?.value) : want?.value, `${part} of ${JSON.stringify(p)}`);
+          compared++;
         }
       }
     }
