@@ -99,6 +99,23 @@ describe('kustomize awareness', () => {
     assert.deepEqual(ids(ws, 'file:///r/base/pod.yaml'), []);
   });
 
+  it('a reference into a namespace the workspace has none of is advice, and only while the file has one namespace', () => {
+    const ws = workspace();
+    ws.setFile('file:///r/base/kustomization.yaml', 'resources: [pod.yaml]\n');
+    ws.setFile('file:///r/base/pod.yaml', POD('x'));
+    ws.setFile('file:///r/overlays/plain/kustomization.yaml', 'resources: [../../base]\n');
+    const advice = (): string[] => ws.diagnostics('file:///r/base/pod.yaml').map((d) => `${d.severity} ${d.ruleId}`);
+    assert.match(ids(ws, 'file:///r/base/pod.yaml').join('\n'), /ConfigMap "x" is not defined in this workspace, which has no ConfigMaps in namespace "default"/);
+    assert.deepEqual(advice(), ['info configmap-ref-missing']);
+    // Built into dev too: no namespace is the file's, so nothing is said. The file's fallback namespace stays
+    // "default" throughout, so only the index's settled-namespace topic can tell its readers.
+    ws.setFile('file:///r/overlays/dev/kustomization.yaml', 'namespace: dev\nresources: [../../base]\n');
+    assert.ok(ws.affectedBy('file:///r/overlays/dev/kustomization.yaml').includes('file:///r/base/pod.yaml'));
+    assert.deepEqual(advice(), []);
+    ws.removeFile('file:///r/overlays/dev/kustomization.yaml');
+    assert.deepEqual(advice(), ['info configmap-ref-missing']);
+  });
+
   it('a kustomize patch is no object of its own: no duplicate, no missing required fields', () => {
     const ws = workspace();
     const dep = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 3\n';

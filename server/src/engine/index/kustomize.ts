@@ -48,6 +48,12 @@ export class KustomizeLayout {
     return this.includedBy.has(uri);
   }
 
+  /** False when kustomizations build this file into different namespaces: then no one namespace is the file's. */
+  namespaceSettled(uri: string): boolean {
+    const builds = this.includedBy.get(uri);
+    return !builds || new Set(builds.flatMap((k) => this.chains(k, new Set()))).size === 1;
+  }
+
   /** The namespace kustomize gives the objects of a manifest file, when its builds agree on one. */
   namespaceOfFile(uri: string): string | undefined {
     return single((this.includedBy.get(uri) ?? []).flatMap((k) => this.chains(k, new Set())));

@@ -1,6 +1,7 @@
 import { closest } from '../util/suggest';
 import type { WorkspaceContext } from '../rules/types';
 import { configRefs, type RefKind } from './refs';
+import { notInWorkspace } from './unmanaged';
 
 /**
  * configmap-ref-missing and secret-ref-missing: the kubelet resolves these
@@ -32,8 +33,14 @@ export function checkConfigRefs(ctx: WorkspaceContext, kind: RefKind): void {
       reported.add(pathKey);
       const others = ctx.index.list('', kind, namespace);
       // The workspace speaks for this namespace's ConfigMaps/Secrets only when it defines some there;
-      // otherwise they are created elsewhere (kubectl create secret, a generator, another repository).
-      if (others.length === 0) continue;
+      // otherwise they may be created elsewhere (kubectl create, a generator, another repository).
+      // Secrets nearly always are, since they are kept out of git, so only a ConfigMap a pod needs gets advice then.
+      if (others.length === 0) {
+        if (kind === 'ConfigMap' && !ref.optional && ctx.index.namespaceSettled(res)) {
+          ctx.report({ path: ref.namePath, severity: 'info', message: notInWorkspace({ kind: 'ConfigMap', plural: 'ConfigMaps', name: ref.name, namespace, via: ref.via }, consequence) });
+        }
+        continue;
+      }
       const guess = closest(ref.name, others.map((o) => o.name));
       const target = guess ? others.find((o) => o.name === guess) : undefined;
       ctx.report({

@@ -84,6 +84,8 @@ export interface IndexView {
   crdsOfGroup(group: string): readonly IndexedResource[];
   /** The effective namespace of a resource of this workspace (undefined when cluster-scoped). */
   namespaceOf(res: Resource): string | undefined;
+  /** False when kustomizations build the resource's file into several namespaces, so namespaceOf is only the file's own. */
+  namespaceSettled(res: Resource): boolean;
   /** True when a kustomization uses the file as a patch (partial objects, not objects of their own). */
   isPatch(uri: string): boolean;
 }

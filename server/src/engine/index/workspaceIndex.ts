@@ -93,7 +93,7 @@ export class WorkspaceIndex {
     for (const [uri, entry] of this.files) {
       const moved = before.namespaceOfFile(uri) !== this.layout.namespaceOfFile(uri) || before.namespaceOfGenerated(uri) !== this.layout.namespaceOfGenerated(uri);
       // The file's readers, itself included (every rule run reads its namespace), must be re-checked.
-      if (moved || before.isPatch(uri) !== this.layout.isPatch(uri)) changed.add(nsTopic(uri));
+      if (moved || before.isPatch(uri) !== this.layout.isPatch(uri) || before.namespaceSettled(uri) !== this.layout.namespaceSettled(uri)) changed.add(nsTopic(uri));
       if (uri === edited || (!moved && before.isPatch(uri) === this.layout.isPatch(uri))) continue;
       for (const t of this.replace(uri, entry, this.build(uri, entry.input, entry.kustomization, entry))) changed.add(t);
     }
@@ -128,6 +128,7 @@ export class WorkspaceIndex {
       podTemplates: (ns) => (reads.add(podsTopic(ns)), this.pods.get(ns) ?? []),
       allPodTemplates: () => (reads.add(ALL_PODS), [...this.pods.values()].flat()),
       namespaceOf: (res) => (reads.add(nsTopic(res.uri)), this.namespaceOf(res)),
+      namespaceSettled: (res) => (reads.add(nsTopic(res.uri)), this.layout.namespaceSettled(res.uri)),
       isPatch: (uri) => (reads.add(nsTopic(uri)), this.layout.isPatch(uri)),
       crds: (g, k) => (reads.add(crdTopic(g, k)), this.crdsBy.get(crdTopic(g, k)) ?? []),
       crdsOfGroup: (g) => (reads.add(crdGroupTopic(g)), this.crdsBy.get(crdGroupTopic(g)) ?? []),

@@ -1,5 +1,6 @@
 import { ingressBackends } from '../index/refs';
 import { closest } from '../util/suggest';
+import { notInWorkspace } from '../index/unmanaged';
 import type { WorkspaceRule } from './types';
 
 export const rule: WorkspaceRule = {
@@ -9,7 +10,7 @@ export const rule: WorkspaceRule = {
     defaultSeverity: 'warning',
     description: 'An Ingress backend names a Service that no manifest in its namespace defines.',
     rationale:
-      'An Ingress routes only to Services of its own namespace. When the named Service does not exist the ingress controller has no endpoints for the path and answers 503 (ingress-nginx: "service not found"). The message names a Service with a similar name when there is one.',
+      'An Ingress routes only to Services of its own namespace. When the named Service does not exist the ingress controller has no endpoints for the path and answers 503 (ingress-nginx: "service not found"). The message names a Service with a similar name when there is one. When the workspace defines no Service at all in the Ingress\'s namespace, its Services may be deployed another way, so a missing one is reported as info.',
     example: 'backend:\n  service:\n    name: web-frontnd\n    port: {number: 80}',
   },
   check(ctx) {
@@ -18,7 +19,11 @@ export const rule: WorkspaceRule = {
     for (const b of ingressBackends(res)) {
       if (ctx.index.get('', 'Service', namespace, b.name).length) continue;
       const services = ctx.index.list('', 'Service', namespace);
-      if (services.length === 0) continue; // no Service of this namespace is in the workspace: they are managed elsewhere
+      if (services.length === 0) {
+        // No Service of this namespace is in the workspace: they may be managed elsewhere, so this is advice.
+        if (ctx.index.namespaceSettled(res)) ctx.report({ path: b.namePath, severity: 'info', message: notInWorkspace({ kind: 'Service', plural: 'Services', name: b.name, namespace }, 'this Ingress path has no backend and the controller answers 503') });
+        continue;
+      }
       const guess = closest(b.name, services.map((s) => s.name));
       const target = guess ? services.find((s) => s.name === guess) : undefined;
       ctx.report({

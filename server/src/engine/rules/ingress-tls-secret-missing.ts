@@ -12,7 +12,7 @@ export const rule: WorkspaceRule = {
     defaultSeverity: 'warning',
     description: 'An Ingress TLS entry names a Secret that nothing in its namespace defines.',
     rationale:
-      'The controller reads the certificate from `spec.tls[].secretName` in the Ingress\'s namespace; when it is missing the controller serves its default (self-signed) certificate and browsers reject the host. Secrets produced by a cert-manager Certificate, SealedSecret or ExternalSecret of the workspace count as defined, and Ingresses annotated for cert-manager (cert-manager.io/issuer, cert-manager.io/cluster-issuer, kubernetes.io/tls-acme) are skipped, since cert-manager creates the Secret.',
+      'The controller reads the certificate from `spec.tls[].secretName` in the Ingress\'s namespace; when it is missing the controller serves its default (self-signed) certificate and browsers reject the host. Secrets produced by a cert-manager Certificate, SealedSecret or ExternalSecret of the workspace count as defined, and Ingresses annotated for cert-manager (cert-manager.io/issuer, cert-manager.io/cluster-issuer, kubernetes.io/tls-acme) are skipped, since cert-manager creates the Secret. When the workspace defines no Secret at all in the Ingress\'s namespace, nothing is reported: Secrets are usually kept out of git and created another way.',
     example: 'tls:\n- hosts: [shop.example.com]\n  secretName: shop-tls',
   },
   check(ctx) {

@@ -1,5 +1,6 @@
 import { isObject, runningPodSpecsOf } from '../k8s/podSpecs';
 import { closest } from '../util/suggest';
+import { notInWorkspace } from '../index/unmanaged';
 import type { WorkspaceRule } from './types';
 
 export const rule: WorkspaceRule = {
@@ -9,7 +10,7 @@ export const rule: WorkspaceRule = {
     defaultSeverity: 'warning',
     description: 'A pod volume names a PersistentVolumeClaim that no manifest in its namespace defines.',
     rationale:
-      'The scheduler does not place a pod whose claim does not exist (`persistentvolumeclaim "x" not found`); it stays Pending. Claims are looked up in the pod\'s namespace. A StatefulSet\'s volumeClaimTemplates need no PVC manifest: the controller creates <template>-<statefulset>-<ordinal> claims, which count as defined.',
+      'The scheduler does not place a pod whose claim does not exist (`persistentvolumeclaim "x" not found`); it stays Pending. Claims are looked up in the pod\'s namespace. A StatefulSet\'s volumeClaimTemplates need no PVC manifest: the controller creates <template>-<statefulset>-<ordinal> claims, which count as defined. When the workspace defines no claim at all in the pod\'s namespace, its claims may be made some other way, so a missing one is reported as info.',
     example: 'volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data-pvc',
   },
   check(ctx) {
@@ -24,7 +25,11 @@ export const rule: WorkspaceRule = {
         if (ctx.index.get('', 'PersistentVolumeClaim', namespace, claim).length) return;
         const path = [...p.specPath, 'volumes', i, 'persistentVolumeClaim', 'claimName'];
         const claims = ctx.index.list('', 'PersistentVolumeClaim', namespace);
-        if (claims.length === 0) return; // no claim of this namespace is in the workspace: they are managed elsewhere
+        if (claims.length === 0) {
+          // No claim of this namespace is in the workspace: they may be managed elsewhere, so this is advice.
+          if (ctx.index.namespaceSettled(res)) ctx.report({ path, severity: 'info', message: notInWorkspace({ kind: 'PersistentVolumeClaim', plural: 'PersistentVolumeClaims', name: claim, namespace }, 'the pod stays Pending') });
+          return;
+        }
         const guess = closest(claim, claims.map((c) => c.name));
         const target = guess ? claims.find((c) => c.name === guess) : undefined;
         ctx.report({
