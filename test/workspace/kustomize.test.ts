@@ -81,7 +81,7 @@ describe('kustomize awareness', () => {
     ws.setFile('file:///r/config2.yaml', CONFIG.replace('other', 'other2'));
     ws.setFile('file:///r/kustomization.yaml', 'namespace: shop\nresources: [config.yaml]\nconfigMapGenerator:\n  - name: generated\n    literals: [A=b]\n');
     assert.ok(ws.affectedBy('file:///r/kustomization.yaml').includes('file:///r/pod.yaml'));
-    assert.match(ids(ws, 'file:///r/pod.yaml').join('\n'), /configmap "generated" not found in namespace "default"/);
+    assert.match(ids(ws, 'file:///r/pod.yaml').join('\n'), /ConfigMap "generated" is defined in namespace "shop", not in "default"/);
 
     ws.removeFile('file:///r/kustomization.yaml');
     assert.match(ids(ws, 'file:///r/pod.yaml').join('\n'), /configmap "generated" not found in namespace "default"/);

@@ -1,7 +1,7 @@
 import { closest } from '../util/suggest';
 import type { WorkspaceContext } from '../rules/types';
 import { configRefs, type RefKind } from './refs';
-import { notInWorkspace } from './unmanaged';
+import { inOtherNamespaces, notInWorkspace, otherNamespaceFinding } from './missingRef';
 
 /**
  * configmap-ref-missing and secret-ref-missing: the kubelet resolves these
@@ -21,7 +21,7 @@ export function checkConfigRefs(ctx: WorkspaceContext, kind: RefKind): void {
     const found = ctx.index.get('', kind, namespace, ref.name);
     const severity = ref.optional ? 'info' : undefined;
     const consequence = ref.optional
-      ? 'it is optional: true, so the pod starts without it'
+      ? 'the pod starts without it (optional: true)'
       : ref.via === 'imagePullSecrets'
         ? 'pulling images from a private registry will fail'
         : ref.via.startsWith('volume')
@@ -31,14 +31,18 @@ export function checkConfigRefs(ctx: WorkspaceContext, kind: RefKind): void {
       const pathKey = JSON.stringify(ref.namePath);
       if (reported.has(pathKey)) continue;
       reported.add(pathKey);
+      const missing = { kind, plural: `${kind}s`, name: ref.name, namespace, via: ref.via };
+      const elsewhere = inOtherNamespaces(ctx, missing);
+      if (elsewhere.length) {
+        ctx.report({ path: ref.namePath, severity, ...otherNamespaceFinding(missing, elsewhere, 'a pod', consequence) });
+        continue;
+      }
       const others = ctx.index.list('', kind, namespace);
       // The workspace speaks for this namespace's ConfigMaps/Secrets only when it defines some there;
       // otherwise they may be created elsewhere (kubectl create, a generator, another repository).
       // Secrets nearly always are, since they are kept out of git, so only a ConfigMap a pod needs gets advice then.
       if (others.length === 0) {
-        if (kind === 'ConfigMap' && !ref.optional && ctx.index.namespaceSettled(res)) {
-          ctx.report({ path: ref.namePath, severity: 'info', message: notInWorkspace({ kind: 'ConfigMap', plural: 'ConfigMaps', name: ref.name, namespace, via: ref.via }, consequence) });
-        }
+        if (kind === 'ConfigMap' && !ref.optional && ctx.index.namespaceSettled(res)) ctx.report({ path: ref.namePath, severity: 'info', message: notInWorkspace(missing, consequence) });
         continue;
       }
       const guess = closest(ref.name, others.map((o) => o.name));

@@ -8,6 +8,8 @@ import type { IndexedResource, PodTemplateFact } from './types';
 
 export const objTopic = (g: string, k: string, ns: string | undefined, name: string): string => `obj:${g}/${k}/${ns ?? ''}/${name}`;
 export const kindTopic = (g: string, k: string, ns: string | undefined): string => `kind:${g}/${k}/${ns ?? ''}`;
+/** Objects of one kind and name in any namespace (to tell "exists, but in another namespace"). */
+export const nameTopic = (g: string, k: string, name: string): string => `name:${g}/${k}/${name}`;
 export const podsTopic = (ns: string): string => `pods:${ns}`;
 export const ALL_PODS = 'pods:*';
 export const crdTopic = (g: string, k: string): string => `crd:${g}/${k}`;
@@ -151,6 +153,7 @@ function push(ctx: SliceContext, slice: Slice, seen: Map<string, number>, e: Ent
   slice.counts.push(n);
   add(slice, objTopic(e.group, e.kind, namespace, e.name), fingerprint(e.holder, r.id, e.factsJson));
   add(slice, kindTopic(e.group, e.kind, namespace), r.id);
+  add(slice, nameTopic(e.group, e.kind, e.name), r.id);
   return r;
 }
 

@@ -74,6 +74,8 @@ export interface IndexView {
   get(group: string, kind: string, namespace: string | undefined, name: string): readonly IndexedResource[];
   /** Every object of a kind in a namespace (undefined: cluster-scoped kinds). */
   list(group: string, kind: string, namespace: string | undefined): readonly IndexedResource[];
+  /** Every object of a kind with this name, in any namespace (to tell "exists, but elsewhere"). */
+  named(group: string, kind: string, name: string): readonly IndexedResource[];
   /** Pod templates of objects that run pods in a namespace. */
   podTemplates(namespace: string): readonly PodTemplateFact[];
   /** Pod templates of every namespace (to tell "exists, but elsewhere"). */

@@ -1,7 +1,7 @@
 import type { Resource } from '../k8s/resource';
 import type { Kustomization } from '../k8s/kustomization';
 import { KustomizeLayout } from './kustomize';
-import { ALL_PODS, changedTopics, crdGroupTopic, crdTopic, type FileSlices, keepObjects, kindTopic, objTopic, podsTopic, sameShape, sliceFile } from './slices';
+import { ALL_PODS, changedTopics, crdGroupTopic, crdTopic, type FileSlices, keepObjects, kindTopic, nameTopic, objTopic, podsTopic, sameShape, sliceFile } from './slices';
 import { effectiveNamespace } from './scope';
 import type { IndexedResource, IndexView, PodTemplateFact } from './types';
 
@@ -40,6 +40,7 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly byKey = new Map<string, IndexedResource[]>();
   private readonly byKind = new Map<string, IndexedResource[]>();
+  private readonly byName = new Map<string, IndexedResource[]>();
   private readonly pods = new Map<string, PodTemplateFact[]>();
   private readonly ids = new Map<string, IndexedResource>();
   private readonly kustomizations = new Map<string, Kustomization>();
@@ -113,6 +114,7 @@ export class WorkspaceIndex {
     for (const r of entry.slices.resources) {
       append(this.byKey, objTopic(r.group, r.kind, r.namespace, r.name), r);
       append(this.byKind, kindTopic(r.group, r.kind, r.namespace), r);
+      append(this.byName, nameTopic(r.group, r.kind, r.name), r);
       this.ids.set(r.id, r);
     }
     for (const [topic, r] of entry.slices.crds) append(this.crdsBy, topic, r);
@@ -125,6 +127,7 @@ export class WorkspaceIndex {
     return {
       get: (g, k, ns, name) => (reads.add(objTopic(g, k, ns, name)), this.byKey.get(objTopic(g, k, ns, name)) ?? []),
       list: (g, k, ns) => (reads.add(kindTopic(g, k, ns)), this.byKind.get(kindTopic(g, k, ns)) ?? []),
+      named: (g, k, name) => (reads.add(nameTopic(g, k, name)), this.byName.get(nameTopic(g, k, name)) ?? []),
       podTemplates: (ns) => (reads.add(podsTopic(ns)), this.pods.get(ns) ?? []),
       allPodTemplates: () => (reads.add(ALL_PODS), [...this.pods.values()].flat()),
       namespaceOf: (res) => (reads.add(nsTopic(res.uri)), this.namespaceOf(res)),
@@ -149,13 +152,16 @@ export class WorkspaceIndex {
     // Each list is filtered once per file: a file with many objects of one kind would otherwise filter it once per object.
     const keys = new Set<string>();
     const kinds = new Set<string>();
+    const names = new Set<string>();
     for (const r of entry.slices.resources) {
       keys.add(objTopic(r.group, r.kind, r.namespace, r.name));
       kinds.add(kindTopic(r.group, r.kind, r.namespace));
+      names.add(nameTopic(r.group, r.kind, r.name));
       this.ids.delete(r.id);
     }
     for (const k of keys) removeFrom(this.byKey, k, uri, (x) => x.uri);
     for (const k of kinds) removeFrom(this.byKind, k, uri, (x) => x.uri);
+    for (const k of names) removeFrom(this.byName, k, uri, (x) => x.uri);
     for (const topic of new Set(entry.slices.crds.map(([t]) => t))) removeFrom(this.crdsBy, topic, uri, (x) => x.uri);
     const namespaces = new Set<string>();
     for (const t of entry.slices.templates) if (t.owner.namespace !== undefined) namespaces.add(t.owner.namespace);

@@ -1,6 +1,6 @@
 import { isObject, runningPodSpecsOf } from '../k8s/podSpecs';
 import { closest } from '../util/suggest';
-import { notInWorkspace } from '../index/unmanaged';
+import { inOtherNamespaces, notInWorkspace, otherNamespaceFinding } from '../index/missingRef';
 import type { WorkspaceRule } from './types';
 
 export const rule: WorkspaceRule = {
@@ -10,7 +10,7 @@ export const rule: WorkspaceRule = {
     defaultSeverity: 'warning',
     description: 'A pod volume names a PersistentVolumeClaim that no manifest in its namespace defines.',
     rationale:
-      'The scheduler does not place a pod whose claim does not exist (`persistentvolumeclaim "x" not found`); it stays Pending. Claims are looked up in the pod\'s namespace. A StatefulSet\'s volumeClaimTemplates need no PVC manifest: the controller creates <template>-<statefulset>-<ordinal> claims, which count as defined. When the workspace defines no claim at all in the pod\'s namespace, its claims may be made some other way, so a missing one is reported as info.',
+      'The scheduler does not place a pod whose claim does not exist (`persistentvolumeclaim "x" not found`); it stays Pending. Claims are looked up in the pod\'s namespace; when the workspace defines the claim in another one, the message says which and links to it. A StatefulSet\'s volumeClaimTemplates need no PVC manifest: the controller creates <template>-<statefulset>-<ordinal> claims, which count as defined. When the workspace defines no claim at all in the pod\'s namespace, its claims may be made some other way, so a missing one is reported as info.',
     example: 'volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data-pvc',
   },
   check(ctx) {
@@ -24,10 +24,16 @@ export const rule: WorkspaceRule = {
         if (typeof claim !== 'string' || !claim) return;
         if (ctx.index.get('', 'PersistentVolumeClaim', namespace, claim).length) return;
         const path = [...p.specPath, 'volumes', i, 'persistentVolumeClaim', 'claimName'];
+        const missing = { kind: 'PersistentVolumeClaim', plural: 'PersistentVolumeClaims', name: claim, namespace };
+        const elsewhere = inOtherNamespaces(ctx, missing);
+        if (elsewhere.length) {
+          ctx.report({ path, ...otherNamespaceFinding(missing, elsewhere, 'a pod', 'the pod stays Pending') });
+          return;
+        }
         const claims = ctx.index.list('', 'PersistentVolumeClaim', namespace);
         if (claims.length === 0) {
           // No claim of this namespace is in the workspace: they may be managed elsewhere, so this is advice.
-          if (ctx.index.namespaceSettled(res)) ctx.report({ path, severity: 'info', message: notInWorkspace({ kind: 'PersistentVolumeClaim', plural: 'PersistentVolumeClaims', name: claim, namespace }, 'the pod stays Pending') });
+          if (ctx.index.namespaceSettled(res)) ctx.report({ path, severity: 'info', message: notInWorkspace(missing, 'the pod stays Pending') });
           return;
         }
         const guess = closest(claim, claims.map((c) => c.name));

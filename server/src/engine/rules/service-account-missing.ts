@@ -1,6 +1,6 @@
 import { runningPodSpecsOf } from '../k8s/podSpecs';
 import { closest } from '../util/suggest';
-import { notInWorkspace } from '../index/unmanaged';
+import { inOtherNamespaces, otherNamespaceFinding } from '../index/missingRef';
 import type { WorkspaceRule } from './types';
 
 export const rule: WorkspaceRule = {
@@ -10,7 +10,7 @@ export const rule: WorkspaceRule = {
     defaultSeverity: 'warning',
     description: 'A pod runs as a ServiceAccount that the workspace does not define in its namespace.',
     rationale:
-      'The ServiceAccount admission plugin rejects a pod whose service account does not exist (`error looking up service account ns/x: serviceaccount "x" not found`), so a Deployment or Job never gets its pods. `default` exists in every namespace. ServiceAccounts are often created by other tooling, so in a namespace where the workspace defines no ServiceAccount a missing one is reported as info, not as a warning. The deprecated `serviceAccount` field counts when `serviceAccountName` is absent.',
+      'The ServiceAccount admission plugin rejects a pod whose service account does not exist (`error looking up service account ns/x: serviceaccount "x" not found`), so a Deployment or Job never gets its pods. `default` exists in every namespace. When the workspace defines the ServiceAccount in another namespace, the message says which and links to it. ServiceAccounts are often created by other tooling, so this is checked only in namespaces where the workspace defines at least one ServiceAccount, or when it defines this one in another namespace. The deprecated `serviceAccount` field counts when `serviceAccountName` is absent.',
     example: 'spec:\n  serviceAccountName: api-runner   # the ServiceAccount is api-runer',
   },
   check(ctx) {
@@ -21,12 +21,17 @@ export const rule: WorkspaceRule = {
       const name = p.spec[field];
       if (typeof name !== 'string' || !name || name === 'default') continue;
       if (ctx.index.get('', 'ServiceAccount', namespace, name).length) continue;
-      const accounts = ctx.index.list('', 'ServiceAccount', namespace);
       const path = [...p.specPath, field];
-      if (accounts.length === 0) {
-        if (ctx.index.namespaceSettled(res)) ctx.report({ path, severity: 'info', message: notInWorkspace({ kind: 'ServiceAccount', plural: 'ServiceAccounts', name, namespace }, `pods are rejected with: serviceaccount "${name}" not found`) });
+      const missing = { kind: 'ServiceAccount', plural: 'ServiceAccounts', name, namespace };
+      const rejected = `pods are rejected with: serviceaccount "${name}" not found`;
+      const elsewhere = inOtherNamespaces(ctx, missing);
+      if (elsewhere.length) {
+        ctx.report({ path, ...otherNamespaceFinding(missing, elsewhere, 'a pod', rejected) });
         continue;
       }
+      const accounts = ctx.index.list('', 'ServiceAccount', namespace);
+      // Where the workspace defines none, they come from elsewhere (a Helm chart, Terraform for cloud IAM, a platform repository).
+      if (accounts.length === 0) continue;
       const guess = closest(name, accounts.map((a) => a.name));
       const target = accounts.find((a) => a.name === guess) ?? accounts[0];
       ctx.report({
