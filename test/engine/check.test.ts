@@ -21,7 +21,7 @@ spec:
       contaners: []
       containers:
         - name: web
-          image: nginx
+          image: nginx:1.27
           imagePullPolicy: always
 `;
     const d = check(text);
@@ -33,7 +33,7 @@ spec:
   });
 
   it('reads YAML the 1.1 way, as kubectl does: an unquoted n is a boolean', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: n\n      image: busybox\n';
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: n\n      image: busybox:1.36\n';
     const d = check(text);
     assert.equal(d.length, 1);
     assert.equal(d[0].ruleId, 'yaml11-boolean');

@@ -74,7 +74,7 @@ describe('robustness', () => {
   it('treats a null field as absent, as the API server decodes it', () => {
     const text = HEAD.replace('  name: a\n', '  name: a\n  creationTimestamp: null\n  labels:\n') + 'data:\n';
     assert.deepEqual(check(text), []);
-    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n      args:\n';
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n      args:\n';
     assert.deepEqual(check(pod), []);
     // A required field given as null is still missing.
     const noContainers = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n';

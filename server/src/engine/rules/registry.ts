@@ -40,6 +40,7 @@ import { rule as networkpolicySelectorNoMatch } from './networkpolicy-selector-n
 import { rule as pdbSelectorNoMatch } from './pdb-selector-no-match';
 import { rule as statefulsetHeadlessService } from './statefulset-headless-service';
 import { rule as probePortMissing } from './probe-port-missing';
+import { rule as imageLatestTag } from './image-latest-tag';
 
 /** Every rule, listed by hand (no discovery), in docs order. */
 export const RULES: readonly Rule[] = [
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   duplicateContainerName,
   selectorMismatch,
   probePortMissing,
+  imageLatestTag,
   internalError,
   serviceSelectorNoMatch,
   serviceTargetPortMismatch,

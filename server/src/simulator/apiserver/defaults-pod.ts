@@ -1,3 +1,4 @@
+import { effectiveTag } from '../../engine/k8s/image';
 import { dict, dicts, isDict, str, type Dict } from '../obj';
 
 /**
@@ -30,13 +31,9 @@ function defaultContainer(c: Dict): void {
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (isDict(c[probe])) defaultProbe(c[probe] as Dict);
 }
 
+/** SetDefaults_Container: Always for an image whose tag is (or defaults to) latest, else IfNotPresent. */
 export function pullPolicyFor(image: string): string {
-  const withoutDigest = image.split('@')[0];
-  const lastSegment = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
-  const colon = lastSegment.lastIndexOf(':');
-  if (image.includes('@')) return 'IfNotPresent';
-  if (colon < 0 || lastSegment.slice(colon + 1) === 'latest') return 'Always';
-  return 'IfNotPresent';
+  return effectiveTag(image) === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
 function defaultProbe(p: Dict): void {
