@@ -30,6 +30,30 @@ describe('quick fixes of the semantic rules', () => {
     assert.deepEqual(check(applyFirstFix(text, d)), []);
   });
 
+  it('schema-required: a workload without spec.selector gets the one extensions/v1beta1 defaulted, from the template labels', () => {
+    const deployment = (indent: string, labels: string): string =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n${indent}name: web\nspec:\n${indent}replicas: 2\n${indent}template:\n${indent}${indent}metadata:\n${indent}${indent}${indent}labels:\n${labels
+        .split('\n')
+        .map((l) => `${indent}${indent}${indent}${indent}${l}`)
+        .join('\n')}\n${indent}${indent}spec:\n${indent}${indent}${indent}containers:\n${indent}${indent}${indent}- name: web\n${indent}${indent}${indent}  image: nginx:1.27\n`;
+    for (const [indent, labels] of [
+      ['  ', 'app: web'],
+      ['    ', 'app.kubernetes.io/name: web\ntier: "yes"\nversion: "1.0"'],
+    ]) {
+      const text = deployment(indent, labels);
+      const d = check(text).find((x) => x.ruleId === 'schema-required');
+      assert.match(d?.message ?? '', /Missing required field "selector" in DeploymentSpec \(spec\)\. In apps\/v1 it says which pods the Deployment manages/);
+      const fixed = applyFirstFix(text, d);
+      assert.deepEqual(check(fixed), [], fixed);
+      assert.ok(fixed.includes(`spec:\n${indent}selector:\n${indent}  matchLabels:\n`), fixed);
+    }
+    // A flow-style spec has no line to write a block on: the message still says what to add.
+    const flow = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec: {template: {metadata: {labels: {app: agent}}, spec: {containers: [{name: a, image: "busybox:1.36"}]}}}\n';
+    const f = check(flow).find((x) => x.ruleId === 'schema-required');
+    assert.match(f?.message ?? '', /selector\.matchLabels app=agent/);
+    assert.equal(f?.fixes, undefined);
+  });
+
   it('invalid-name: lowercases and dashes a name', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: My_Settings\n';
     const d = check(text).find((x) => x.ruleId === 'invalid-name');

@@ -50,7 +50,10 @@ function describe(res: Resource, text: string, shape: SchemaShape, err: ErrorObj
     case 'required': {
       const field = String((err.params as { missingProperty: string }).missingProperty);
       const span = requiredSpan(res, path);
-      return { ruleId: 'schema-required', span, message: `Missing required field "${field}" in ${owner}${where ? ` (${where})` : ''}.` };
+      const message = `Missing required field "${field}" in ${owner}${where ? ` (${where})` : ''}.`;
+      const selector = field === 'selector' && res.group === 'apps' && path.length === 1 && path[0] === 'spec' ? selectorFromTemplate(res, text) : undefined;
+      if (selector) return { ruleId: 'schema-required', span, message: `${message} ${selector.advice}`, ...(selector.fix ? { fixes: [selector.fix] } : {}) };
+      return { ruleId: 'schema-required', span, message };
     }
     case 'type': {
       const expected = String((err.params as { type: string }).type).split(',');
@@ -150,6 +153,36 @@ function scalarAt(res: Resource, path: readonly PathSegment[]): { value: unknown
   }
   const node = locatePath(res.node, path).node;
   return isScalar(node) ? { value: node.value } : undefined;
+}
+
+const YAML_WORDS = /^(y|yes|n|no|true|false|on|off|null|~)$/i;
+/** A label key or value as a YAML scalar that reads back as the same string. */
+const labelScalar = (s: string, key: boolean): string => ((key ? /^[A-Za-z0-9][A-Za-z0-9_./-]*$/ : /^[A-Za-z_][A-Za-z0-9_.-]*$/).test(s) && !YAML_WORDS.test(s) ? s : JSON.stringify(s));
+
+/**
+ * apps/v1 made spec.selector of Deployments, ReplicaSets, StatefulSets and
+ * DaemonSets required (extensions/v1beta1 defaulted it from the template's
+ * labels, so old tutorials leave it out). The fix writes the selector those
+ * versions defaulted to: matchLabels equal to the template's labels, inserted
+ * as the first key of a block-style spec.
+ */
+function selectorFromTemplate(res: Resource, text: string): { advice: string; fix?: Fix } | undefined {
+  const spec = res.value.spec;
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return undefined;
+  const labels = valueAt(res.value, ['spec', 'template', 'metadata', 'labels']);
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) return undefined;
+  const entries = Object.entries(labels).filter(([, v]) => v !== null && typeof v !== 'object').map(([k, v]) => [k, String(v)] as const);
+  if (entries.length === 0) return undefined;
+  const advice = `In apps/v1 it says which pods the ${res.kind} manages, and it must match the template's labels: selector.matchLabels ${entries.map(([k, v]) => `${k}=${v}`).join(', ')}.`;
+  const first = Object.keys(spec)[0];
+  if (first === undefined) return { advice };
+  const at = spanAt(res, ['spec', first], 'key');
+  const lineStart = text.lastIndexOf('\n', at.start - 1) + 1;
+  const indent = text.slice(lineStart, at.start);
+  if (!/^ *$/.test(indent)) return { advice }; // a flow mapping or a key after `- `: no safe place to write a block
+  const body = entries.map(([k, v]) => `${indent}    ${labelScalar(k, true)}: ${labelScalar(v, false)}\n`).join('');
+  const newText = `selector:\n${indent}  matchLabels:\n${body}${indent}`;
+  return { advice, fix: { title: "Add spec.selector matching the template's labels", edits: [{ uri: res.uri, span: { start: at.start, end: at.start }, newText }] } };
 }
 
 /** A missing field is reported on the key that holds its parent object, or on the first key of a list item. */
