@@ -24,6 +24,8 @@ export interface SimulateParams {
   sources?: { uri: string; source: string; text: string }[];
   /** A re-apply over the scope's previous simulation ("last", kept by the server) or over these texts (git HEAD). */
   from?: 'last' | { sources: { uri: string; source: string; text: string }[] };
+  /** false: objects come without the last-applied annotation, which no view shows (a fifth of the answer). */
+  lastApplied?: boolean;
 }
 
 export interface Position {

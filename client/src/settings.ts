@@ -8,6 +8,8 @@ export function simulationSettings(): Omit<SimulateParams, 'uris' | 'sources'> {
   return {
     exclude: Array.isArray(exclude) ? exclude.filter((g): g is string => typeof g === 'string') : [],
     secretValues: c.get('secretValues') === 'hidden' ? 'hidden' : 'masked',
+    // No view shows the last-applied annotation, and it is a fifth of the answer.
+    lastApplied: false,
   };
 }
 

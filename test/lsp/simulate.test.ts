@@ -47,7 +47,7 @@ stringData:
 
 interface Response {
   apply: { kind: string; name: string; result: string; message: string }[];
-  objects: { kind: string; metadata: { name: string; namespace?: string; ownerReferences?: unknown[] }; status?: { phase?: string }; spec?: { replicas?: number } }[];
+  objects: { kind: string; metadata: { name: string; namespace?: string; uid?: string; ownerReferences?: unknown[]; annotations?: Record<string, string> }; status?: { phase?: string }; spec?: { replicas?: number } }[];
   events: unknown[];
   locations: { kind: string; namespace?: string; name: string; uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
   files: string[];
@@ -105,6 +105,20 @@ describe('LSP kubesim/simulate', () => {
     assert.equal(hiddenSecret.stringData, undefined);
   });
 
+  it('leaves out the last-applied annotations when the client asks, and keeps them by default', async () => {
+    const LAST = 'kubectl.kubernetes.io/last-applied-configuration';
+    const full = await simulate({ uris: [uri('app')] });
+    const applied = (r: Response): number => r.objects.filter((o) => o.metadata.annotations?.[LAST] !== undefined).length;
+    assert.equal(applied(full), 4, 'the four applied objects carry it, as kubectl apply leaves it');
+    const lean = await simulate({ uris: [uri('app')], lastApplied: false });
+    assert.equal(applied(lean), 0);
+    // Only that annotation goes: a Deployment keeps its revision, and the objects are the same ones.
+    const dep = lean.objects.find((o) => o.kind === 'Deployment');
+    assert.equal(dep?.metadata.annotations?.['deployment.kubernetes.io/revision'], '1');
+    assert.deepEqual(lean.objects.map((o) => o.metadata.uid), full.objects.map((o) => o.metadata.uid));
+    assert.ok(!lean.objects.some((o) => o.metadata.annotations !== undefined && Object.keys(o.metadata.annotations).length === 0), 'no empty annotations map is left');
+  });
+
   it('uses the unsaved text of open documents over the file on disk', async () => {
     const edited = APP.replace('replicas: 2', 'replicas: 4');
     await client.open(uri('app', 'web.yaml'), edited, 1);
@@ -154,5 +168,6 @@ describe('LSP kubesim/simulate', () => {
     await assert.rejects(simulate({}), (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidParams && /needs "uris"/.test(e.message));
     await assert.rejects(simulate({ uris: [uri('nope')] }), (e: unknown) => e instanceof ResponseError && /cannot read .*nope: no such file or directory/.test(e.message));
     await assert.rejects(simulate({ uris: [uri('app')], exclude: 'x' }), (e: unknown) => e instanceof ResponseError && /exclude/.test(e.message));
+    await assert.rejects(simulate({ uris: [uri('app')], lastApplied: 'no' }), (e: unknown) => e instanceof ResponseError && /lastApplied/.test(e.message));
   });
 });

@@ -35,6 +35,12 @@ export interface SimulateParams {
    * client sends (a git revision).
    */
   from?: 'last' | { sources: ScopeFile[] };
+  /**
+   * false leaves the `kubectl.kubernetes.io/last-applied-configuration`
+   * annotation out of the objects: a client that shows none saves a fifth of
+   * the answer (default true, the shape `kubesim simulate --format json` prints).
+   */
+  lastApplied?: boolean;
 }
 
 /** Where an object of the result was written: generated objects have none, their owners do. */
@@ -102,10 +108,21 @@ async function simulateRequest(state: ServerState, last: LastSimulations, raw: u
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Simulation cancelled.');
   if (params.uris.length) last.remember(params.uris, scope.files);
   if (params.secretValues === 'hidden') for (const o of result.objects) if (o.kind === 'Secret') delete o.data, delete o.stringData;
+  if (params.lastApplied === false) for (const o of result.objects) withoutLastApplied(o);
   const response: SimulateResponse = { ...result, locations: locateObjects(engine, scope.files, defaultNamespace), files: scope.files.map((f) => f.source), skipped: scope.skipped, text: formatText(result) };
   if (!reapply) return response;
   // The text is what `kubesim simulate NEW --from OLD` prints.
   return { ...response, changes: reapply.changes, text: formatChanges(reapply.changes) + '\n--- cluster after the change\n\n' + response.text };
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Drops the last-applied annotation, and the annotations map when nothing else is in it. */
+function withoutLastApplied(o: { metadata: { annotations?: Record<string, string> } }): void {
+  const annotations = o.metadata.annotations;
+  if (!annotations || !(LAST_APPLIED in annotations)) return;
+  delete annotations[LAST_APPLIED];
+  if (Object.keys(annotations).length === 0) delete o.metadata.annotations;
 }
 
 /** The `kubesim.cluster` file, relative to the workspace folder that holds the scope; undefined for the default cluster. */
@@ -157,9 +174,10 @@ function readParams(raw: unknown): SimulateParams {
   const sources = p.sources === undefined ? undefined : isSourceList(p.sources) ? p.sources : null;
   if (sources === null) throw new ResponseError(ErrorCodes.InvalidParams, '"sources" must be a list of {uri, source, text}.');
   const seed = typeof p.seed === 'number' && Number.isInteger(p.seed) && p.seed >= 0 ? p.seed : 1;
+  if (p.lastApplied !== undefined && typeof p.lastApplied !== 'boolean') throw new ResponseError(ErrorCodes.InvalidParams, '"lastApplied" must be true or false.');
   const excluded = excludeMatcher({ base: '/', globs: exclude });
   const kept = (files: ScopeFile[]): ScopeFile[] => files.filter((f) => !excluded('/' + f.source));
-  return { uris, exclude, secretValues, seed, nodes, sources: sources && kept(sources), from: readFrom(p.from, uris, kept) };
+  return { uris, exclude, secretValues, seed, nodes, sources: sources && kept(sources), from: readFrom(p.from, uris, kept), lastApplied: p.lastApplied !== false };
 }
 
 function readFrom(raw: unknown, uris: string[], kept: (files: ScopeFile[]) => ScopeFile[]): SimulateParams['from'] {
