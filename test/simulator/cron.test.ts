@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nextActivation, timeZoneProblem } from '../../server/src/simulator/cron/next';
-import { parseSchedule } from '../../server/src/simulator/cron/parse';
+import { parseSchedule, timeZoneProblem } from '../../server/src/engine/k8s/cron';
+import { nextActivation } from '../../server/src/simulator/cron/next';
 
 const next = (schedule: string, after: string, tz?: string): string | undefined => nextActivation(parseSchedule(schedule), new Date(after), tz)?.toISOString();
 

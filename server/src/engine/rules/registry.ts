@@ -41,6 +41,9 @@ import { rule as pdbSelectorNoMatch } from './pdb-selector-no-match';
 import { rule as statefulsetHeadlessService } from './statefulset-headless-service';
 import { rule as probePortMissing } from './probe-port-missing';
 import { rule as imageLatestTag } from './image-latest-tag';
+import { rule as jobRestartPolicy } from './job-restart-policy';
+import { rule as cronjobSchedule } from './cronjob-schedule';
+import { rule as headlessServiceType } from './headless-service-type';
 
 /** Every rule, listed by hand (no discovery), in docs order. */
 export const RULES: readonly Rule[] = [
@@ -64,6 +67,9 @@ export const RULES: readonly Rule[] = [
   requestsExceedLimits,
   duplicateContainerName,
   selectorMismatch,
+  jobRestartPolicy,
+  cronjobSchedule,
+  headlessServiceType,
   probePortMissing,
   imageLatestTag,
   internalError,

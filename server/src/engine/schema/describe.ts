@@ -3,6 +3,7 @@ import { isScalar, type Node } from 'yaml';
 import type { Fix, Span } from '../diagnostic';
 import type { Resource } from '../k8s/resource';
 import { spanAt } from '../k8s/resource';
+import { insertFirstKeys } from '../k8s/insertKey';
 import type { Finding } from '../rules/types';
 import { fieldPath, fromPointer } from '../util/jsonPath';
 import { closest } from '../util/suggest';
@@ -51,7 +52,7 @@ function describe(res: Resource, text: string, shape: SchemaShape, err: ErrorObj
       const field = String((err.params as { missingProperty: string }).missingProperty);
       const span = requiredSpan(res, path);
       const message = `Missing required field "${field}" in ${owner}${where ? ` (${where})` : ''}.`;
-      const selector = field === 'selector' && res.group === 'apps' && path.length === 1 && path[0] === 'spec' ? selectorFromTemplate(res, text) : undefined;
+      const selector = field === 'selector' && res.group === 'apps' && path.length === 1 && path[0] === 'spec' ? selectorFromTemplate(res) : undefined;
       if (selector) return { ruleId: 'schema-required', span, message: `${message} ${selector.advice}`, ...(selector.fix ? { fixes: [selector.fix] } : {}) };
       return { ruleId: 'schema-required', span, message };
     }
@@ -166,7 +167,7 @@ const labelScalar = (s: string, key: boolean): string => ((key ? /^[A-Za-z0-9][A
  * versions defaulted to: matchLabels equal to the template's labels, inserted
  * as the first key of a block-style spec.
  */
-function selectorFromTemplate(res: Resource, text: string): { advice: string; fix?: Fix } | undefined {
+function selectorFromTemplate(res: Resource): { advice: string; fix?: Fix } | undefined {
   const spec = res.value.spec;
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return undefined;
   const labels = valueAt(res.value, ['spec', 'template', 'metadata', 'labels']);
@@ -174,15 +175,10 @@ function selectorFromTemplate(res: Resource, text: string): { advice: string; fi
   const entries = Object.entries(labels).filter(([, v]) => v !== null && typeof v !== 'object').map(([k, v]) => [k, String(v)] as const);
   if (entries.length === 0) return undefined;
   const advice = `In apps/v1 it says which pods the ${res.kind} manages, and it must match the template's labels: selector.matchLabels ${entries.map(([k, v]) => `${k}=${v}`).join(', ')}.`;
-  const first = Object.keys(spec)[0];
-  if (first === undefined) return { advice };
-  const at = spanAt(res, ['spec', first], 'key');
-  const lineStart = text.lastIndexOf('\n', at.start - 1) + 1;
-  const indent = text.slice(lineStart, at.start);
-  if (!/^ *$/.test(indent)) return { advice }; // a flow mapping or a key after `- `: no safe place to write a block
-  const body = entries.map(([k, v]) => `${indent}    ${labelScalar(k, true)}: ${labelScalar(v, false)}\n`).join('');
-  const newText = `selector:\n${indent}  matchLabels:\n${body}${indent}`;
-  return { advice, fix: { title: "Add spec.selector matching the template's labels", edits: [{ uri: res.uri, span: { start: at.start, end: at.start }, newText }] } };
+  const edit = insertFirstKeys(res, ['spec'], (indent) => `selector:\n${indent}  matchLabels:\n${entries.map(([k, v]) => `${indent}    ${labelScalar(k, true)}: ${labelScalar(v, false)}\n`).join('')}`);
+  // A flow mapping or a key after `- ` has no safe place to write a block: the message still says what to add.
+  if (!edit) return { advice };
+  return { advice, fix: { title: "Add spec.selector matching the template's labels", edits: [edit] } };
 }
 
 /** A missing field is reported on the key that holds its parent object, or on the first key of a list item. */

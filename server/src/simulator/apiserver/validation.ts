@@ -1,7 +1,6 @@
 import { dict, isDict, stringMap, type Dict } from '../obj';
 import { matchesLabelSelector } from '../selector';
-import { CronError, parseSchedule } from '../cron/parse';
-import { timeZoneProblem } from '../cron/next';
+import { CronError, parseSchedule, timeZoneProblem } from '../../engine/k8s/cron';
 import { goStringMap, invalid } from './messages';
 
 const WORKLOADS_WITH_SELECTOR = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
@@ -15,6 +14,11 @@ const WORKLOADS_WITH_SELECTOR = new Set(['Deployment', 'ReplicaSet', 'StatefulSe
  */
 export function validateObject(kind: string, name: string, spec: Dict): string | undefined {
   if (kind === 'CronJob') return validateCronJob(name, spec);
+  if (kind === 'Job') {
+    const error = jobRestartPolicy(dict(dict(spec.template).spec), 'spec.template.spec.restartPolicy');
+    return error && invalid(kind, name, error);
+  }
+  if (kind === 'Service') return validateServiceType(name, spec);
   if (!WORKLOADS_WITH_SELECTOR.has(kind)) return undefined;
   const selector = spec.selector;
   const labels = stringMap(dict(dict(spec.template).metadata).labels);
@@ -50,6 +54,33 @@ function validateCronJob(name: string, spec: Dict): string | undefined {
     const problem = timeZoneProblem(spec.timeZone);
     if (problem) errors.push(`spec.timeZone: Invalid value: ${JSON.stringify(spec.timeZone)}: ${problem}`);
   }
+  // validateCronJobSpec checks the job template after the schedule and the time zone.
+  const restart = jobRestartPolicy(dict(dict(dict(dict(spec.jobTemplate).spec).template).spec), 'spec.jobTemplate.spec.template.spec.restartPolicy');
+  if (restart) errors.push(restart);
   if (errors.length === 0) return undefined;
   return invalid('CronJob', name, errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`);
+}
+
+/**
+ * ValidateJobSpec: a Job's pods run to completion, so their restartPolicy must
+ * be OnFailure or Never. Defaulting runs first and makes an unset one Always,
+ * which is why a template without it is rejected with "Always".
+ */
+function jobRestartPolicy(podSpec: Dict, field: string): string | undefined {
+  const policy = typeof podSpec.restartPolicy === 'string' && podSpec.restartPolicy ? podSpec.restartPolicy : 'Always';
+  if (policy === 'OnFailure' || policy === 'Never') return undefined;
+  return `${field}: Unsupported value: ${JSON.stringify(policy)}: supported values: "OnFailure", "Never"`;
+}
+
+/**
+ * ValidateService: a headless Service (clusterIP None) has no cluster IP, and
+ * NodePort and LoadBalancer Services are reached through one. Defaulting has
+ * copied clusterIP into clusterIPs, which is the field the error names.
+ */
+function validateServiceType(name: string, spec: Dict): string | undefined {
+  const type = typeof spec.type === 'string' && spec.type ? spec.type : 'ClusterIP';
+  if (type !== 'NodePort' && type !== 'LoadBalancer') return undefined;
+  const first = typeof spec.clusterIP === 'string' && spec.clusterIP ? spec.clusterIP : Array.isArray(spec.clusterIPs) ? spec.clusterIPs[0] : undefined;
+  if (first !== 'None') return undefined;
+  return invalid('Service', name, `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for ${type} services`);
 }

@@ -1,6 +1,6 @@
 import type { Sim } from '../context';
 import { nextActivation } from '../cron/next';
-import { CronError, parseSchedule } from '../cron/parse';
+import { CronError, parseSchedule } from '../../engine/k8s/cron';
 import { createObject } from '../apiserver/create';
 import { clone, dict, ownerRef, str, stringMap } from '../obj';
 import { timestamp } from '../random';

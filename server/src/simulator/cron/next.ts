@@ -1,4 +1,4 @@
-import type { CronSchedule, Schedule } from './parse';
+import type { CronSchedule, Schedule } from '../../engine/k8s/cron';
 
 /**
  * The first activation strictly after `after`, in `timeZone` (an IANA name;
@@ -63,15 +63,4 @@ function wallClock(timeZone?: string): (t: number) => Wall {
     for (const p of fmt.formatToParts(new Date(t))) parts[p.type] = p.value;
     return { month: Number(parts.month), dom: Number(parts.day), dow: WEEKDAYS[parts.weekday] ?? 0, hour: Number(parts.hour) % 24, minute: Number(parts.minute) };
   };
-}
-
-/** time.LoadLocation's verdict on a zone name: undefined when known, else its error. */
-export function timeZoneProblem(timeZone: string): string | undefined {
-  if (timeZone.toLowerCase() === 'local') return 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return undefined;
-  } catch {
-    return `unknown time zone ${timeZone}`;
-  }
 }

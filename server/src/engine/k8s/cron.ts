@@ -136,3 +136,14 @@ function everySeconds(text: string): number {
   if (!text || consumed !== text.length) throw new CronError(`failed to parse duration ${text}: time: invalid duration ${JSON.stringify(text)}`);
   return Math.max(1, Math.floor(total));
 }
+
+/** time.LoadLocation's verdict on a zone name: undefined when known, else its error. */
+export function timeZoneProblem(timeZone: string): string | undefined {
+  if (timeZone.toLowerCase() === 'local') return 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return undefined;
+  } catch {
+    return `unknown time zone ${timeZone}`;
+  }
+}
