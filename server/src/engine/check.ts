@@ -119,10 +119,10 @@ export class Engine {
     const doc: YamlDocument = { ...whole, start: 0, end: whole.text.length };
     const file: ParsedFile = { uri, text: doc.text, documents: [doc] };
     const out: Diagnostic[] = [];
-    const push = (ruleId: string, span: Span, f: Pick<Finding, 'message' | 'severity' | 'related' | 'fixes' | 'path'>): void => {
+    const push = (ruleId: string, span: Span, f: Pick<Finding, 'message' | 'severity' | 'related' | 'fixes' | 'path' | 'apiError'>): void => {
       const severity = effectiveSeverity(ruleId, f.severity, options);
       if (!severity) return;
-      out.push({ ruleId, severity, message: f.message, uri, span, ...(f.related?.length ? { related: f.related } : {}), ...(f.fixes?.length ? { fixes: f.fixes } : {}), ...(f.path ? { path: f.path } : {}) });
+      out.push({ ruleId, severity, message: f.message, uri, span, ...(f.related?.length ? { related: f.related } : {}), ...(f.fixes?.length ? { fixes: f.fixes } : {}), ...(f.path ? { path: f.path } : {}), ...(f.apiError ? { apiError: f.apiError } : {}) });
     };
 
     // A document is checked for syntax only when it is (or tries to be) a manifest.

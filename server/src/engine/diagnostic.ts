@@ -37,6 +37,8 @@ export interface Diagnostic {
   fixes?: Fix[];
   /** Where inside its object (a path in the resource's value) the finding is, when its rule said so; the simulator words rejections with it. */
   path?: readonly (string | number)[];
+  /** The API server's words for the error, when its rule gave them (Finding.apiError). */
+  apiError?: string;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };

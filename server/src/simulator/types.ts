@@ -123,4 +123,6 @@ export interface EngineError {
   message: string;
   /** Path inside the object, when the engine knows it. */
   path?: readonly (string | number)[];
+  /** The API server's words for it, when the rule gave them. */
+  apiError?: string;
 }

@@ -44,6 +44,10 @@ import { rule as imageLatestTag } from './image-latest-tag';
 import { rule as jobRestartPolicy } from './job-restart-policy';
 import { rule as cronjobSchedule } from './cronjob-schedule';
 import { rule as headlessServiceType } from './headless-service-type';
+import { rule as volumeMountMissing } from './volume-mount-missing';
+import { rule as probeHandlerMissing } from './probe-handler-missing';
+import { rule as ingressPathInvalid } from './ingress-path-invalid';
+import { rule as pvcSpecIncomplete } from './pvc-spec-incomplete';
 
 /** Every rule, listed by hand (no discovery), in docs order. */
 export const RULES: readonly Rule[] = [
@@ -70,6 +74,10 @@ export const RULES: readonly Rule[] = [
   jobRestartPolicy,
   cronjobSchedule,
   headlessServiceType,
+  volumeMountMissing,
+  probeHandlerMissing,
+  ingressPathInvalid,
+  pvcSpecIncomplete,
   probePortMissing,
   imageLatestTag,
   internalError,

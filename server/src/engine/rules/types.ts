@@ -26,6 +26,12 @@ export interface Finding {
   severity?: Severity;
   related?: Related[];
   fixes?: Fix[];
+  /**
+   * The API server's own words for this field error (`spec.accessModes:
+   * Required value: ...`), when `message` explains more: the simulator
+   * rejects the object with these, as kubectl prints them.
+   */
+  apiError?: string;
 }
 
 export interface EngineSettings {

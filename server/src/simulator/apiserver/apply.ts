@@ -4,7 +4,7 @@ import { canonicalJson } from '../hash';
 import { clone, dict, isDict, isPlainJson, str, stringMap, type Dict } from '../obj';
 import type { ApplyRecord, KObject, SimInput } from '../types';
 import { createObject } from './create';
-import { engineRejection, kubectlRef, noMatches, notFoundOnCreate } from './messages';
+import { engineRejection, invalidAll, kubectlRef, noMatches, notFoundOnCreate } from './messages';
 import { validateObject } from './validation';
 
 export interface ApplyOptions {
@@ -50,7 +50,11 @@ export function applyInput(sim: Sim, input: SimInput, options: ApplyOptions): Ap
   const invalid = validateObject(kind, name, dict(value.spec));
   if (invalid) return record('rejected', invalid);
   const other = input.engineErrors[0];
-  if (other) return record('rejected', engineRejection(other, ctx));
+  if (other) {
+    // Field errors the rules word as the API server does come back together, as its 422 lists them.
+    const worded = other.apiError ? input.engineErrors.flatMap((e) => (e.apiError ? [e.apiError] : [])) : [];
+    return record('rejected', worded.length > 1 ? invalidAll(kind, name, worded) : engineRejection(other, ctx));
+  }
 
   // What kubectl sends is JSON: a value already plain JSON that nothing else holds is stored as it is (the CLI's), any other is copied.
   const desired = (input.owned && isPlainJson(value) ? value : clone(value)) as Dict;

@@ -52,7 +52,7 @@ export function inputsFromSources(engine: Engine, files: readonly SourceText[], 
       const mine: EngineError[] = errors
         .filter((d) => d.span.start >= start && d.span.start <= end)
         // The finding's own path when it has one: finding it by offset would build the document's AST.
-        .map((d) => ({ ruleId: d.ruleId, message: d.message, path: d.path ?? cursorContext(res.node, d.span.start - res.document.start).path }));
+        .map((d) => ({ ruleId: d.ruleId, message: d.message, path: d.path ?? cursorContext(res.node, d.span.start - res.document.start).path, ...(d.apiError ? { apiError: d.apiError } : {}) }));
       // Without a parse cache the value was parsed for this call alone: the apply may keep it rather than a copy.
       out.push({ source: f.source, span: { start, end }, value: res.value, engineErrors: mine, owned: engine.cache === null });
     }

@@ -15,6 +15,13 @@ export function kubectlRef(apiVersion: string, kind: string, name: string): stri
 /** A 422 from validation: `The Deployment "broken" is invalid: <field errors>`. */
 export const invalid = (kind: string, name: string, details: string): string => `The ${kind} "${name}" is invalid: ${details}`;
 
+/**
+ * A 422 with several field errors, as kubectl prints them (MultilineError):
+ * the first line, then one `* ` line per error; one error stays on one line.
+ */
+export const invalidAll = (kind: string, name: string, errors: readonly string[]): string =>
+  errors.length === 1 ? invalid(kind, name, errors[0]) : `The ${kind} "${name}" is invalid: \n${errors.map((e) => `* ${e}`).join('\n')}`;
+
 /** A 404 on create, e.g. the namespace does not exist. */
 export const notFoundOnCreate = (source: string, what: string): string => `Error from server (NotFound): error when creating "${source}": ${what}`;
 
@@ -76,6 +83,6 @@ export function engineRejection(e: EngineError, ctx: { source: string; kind: str
     case 'kind-not-served':
       return noMatches(ctx.source, ctx.name, undefined, ctx.kind, ctx.apiVersion);
     default:
-      return invalid(ctx.kind, ctx.name, e.message);
+      return invalid(ctx.kind, ctx.name, e.apiError ?? e.message);
   }
 }

@@ -1,7 +1,7 @@
 import { dict, isDict, stringMap, type Dict } from '../obj';
 import { matchesLabelSelector } from '../selector';
 import { CronError, parseSchedule, timeZoneProblem } from '../../engine/k8s/cron';
-import { goStringMap, invalid } from './messages';
+import { goStringMap, invalid, invalidAll } from './messages';
 
 const WORKLOADS_WITH_SELECTOR = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
 
@@ -58,7 +58,7 @@ function validateCronJob(name: string, spec: Dict): string | undefined {
   const restart = jobRestartPolicy(dict(dict(dict(dict(spec.jobTemplate).spec).template).spec), 'spec.jobTemplate.spec.template.spec.restartPolicy');
   if (restart) errors.push(restart);
   if (errors.length === 0) return undefined;
-  return invalid('CronJob', name, errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`);
+  return invalidAll('CronJob', name, errors);
 }
 
 /**

@@ -1,0 +1,17 @@
+import { isObject } from './podSpecs';
+
+/**
+ * ValidateStatefulSetSpec leaves the pod template's spec unchecked (upstream's
+ * TODO: its volumes and the claim templates would have to be joined first).
+ * Pod-spec errors in a StatefulSet surface when the controller creates each
+ * pod, which the API server refuses: the StatefulSet exists but never runs.
+ */
+export const podsValidatedLater = (kind: string): boolean => kind === 'StatefulSet';
+
+export const STATEFULSET_LATER = 'The StatefulSet is accepted, but the API server refuses every pod it creates:';
+
+/** The names of a StatefulSet's volumeClaimTemplates: each becomes a volume of its pods. */
+export function claimTemplateNames(value: Record<string, unknown>, kind: string): string[] {
+  if (kind !== 'StatefulSet' || !isObject(value.spec) || !Array.isArray(value.spec.volumeClaimTemplates)) return [];
+  return value.spec.volumeClaimTemplates.flatMap((t) => (isObject(t) && isObject(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : []));
+}
