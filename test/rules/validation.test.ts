@@ -15,6 +15,18 @@ describe('name syntax (apimachinery util/validation)', () => {
     assert.equal(dns1035Label('1st').length, 1);
   });
 
+  it("words errors as validation.RegexError does, to the byte (each example followed by ', ', joined by ' or ')", () => {
+    assert.deepEqual(dns1123Label('Web'), [
+      "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+    ]);
+    assert.deepEqual(dns1123Subdomain('Web'), [
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+    ]);
+    assert.deepEqual([...qualifiedName('bad key!')], [
+      "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    ]);
+  });
+
   it('checks IANA service names and qualified names like upstream', () => {
     assert.deepEqual(ianaSvcName('http-metrics'), []);
     assert.deepEqual(ianaSvcName('8080'), ['must contain at least one letter (a-z)']);

@@ -23,8 +23,8 @@ const LABEL_VALUE = whole(LABEL_VALUE_FMT);
 
 /** Upstream's RegexError: the message, examples, and the regex. */
 function regexError(msg: string, re: string, ...examples: string[]): string {
-  const eg = examples.map((e) => `'${e}'`).join(' or ');
-  return `${msg} (e.g. ${eg}, regex used for validation is '${re}')`;
+  // validation.RegexError writes each example as "'x', " and joins them with " or ": hence "'my-name',  or '123-abc'".
+  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${re}')`;
 }
 
 /** Upstream's MaxLenError (1.30 wording). Upstream counts bytes; a name with non-ASCII characters fails the regex anyway. */
