@@ -48,6 +48,8 @@ import { rule as volumeMountMissing } from './volume-mount-missing';
 import { rule as probeHandlerMissing } from './probe-handler-missing';
 import { rule as ingressPathInvalid } from './ingress-path-invalid';
 import { rule as pvcSpecIncomplete } from './pvc-spec-incomplete';
+import { rule as invalidContainerName } from './invalid-container-name';
+import { rule as invalidEnvName } from './invalid-env-name';
 
 /** Every rule, listed by hand (no discovery), in docs order. */
 export const RULES: readonly Rule[] = [
@@ -78,6 +80,8 @@ export const RULES: readonly Rule[] = [
   probeHandlerMissing,
   ingressPathInvalid,
   pvcSpecIncomplete,
+  invalidContainerName,
+  invalidEnvName,
   probePortMissing,
   imageLatestTag,
   internalError,
