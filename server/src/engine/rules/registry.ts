@@ -50,6 +50,9 @@ import { rule as ingressPathInvalid } from './ingress-path-invalid';
 import { rule as pvcSpecIncomplete } from './pvc-spec-incomplete';
 import { rule as invalidContainerName } from './invalid-container-name';
 import { rule as invalidEnvName } from './invalid-env-name';
+import { rule as secretDataInvalid } from './secret-data-invalid';
+import { rule as servicePortsMissing } from './service-ports-missing';
+import { rule as hpaReplicasInvalid } from './hpa-replicas-invalid';
 
 /** Every rule, listed by hand (no discovery), in docs order. */
 export const RULES: readonly Rule[] = [
@@ -82,6 +85,9 @@ export const RULES: readonly Rule[] = [
   pvcSpecIncomplete,
   invalidContainerName,
   invalidEnvName,
+  secretDataInvalid,
+  servicePortsMissing,
+  hpaReplicasInvalid,
   probePortMissing,
   imageLatestTag,
   internalError,

@@ -15,7 +15,7 @@ export interface ApplyOptions {
 }
 
 /** Engine findings the JSON decoder hits before admission and validation run. */
-const DECODE_ERRORS = new Set(['yaml11-boolean', 'schema-unknown-field', 'schema-type']);
+const DECODE_ERRORS = new Set(['yaml11-boolean', 'schema-unknown-field', 'schema-type', 'secret-data-invalid']);
 const MAPPING_ERRORS = new Set(['api-removed', 'kind-not-served']);
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';

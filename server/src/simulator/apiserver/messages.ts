@@ -79,6 +79,9 @@ export function engineRejection(e: EngineError, ctx: { source: string; kind: str
     case 'schema-unknown-field':
       // kubectl >= 1.27 asks for strict server-side field validation.
       return badRequest(`strict decoding error: unknown field "${jsonPath}"`);
+    case 'secret-data-invalid':
+      // The JSON decoder reads data as []byte, base64 by base64.StdEncoding.
+      return badRequest(e.apiError ?? e.message);
     case 'api-removed':
     case 'kind-not-served':
       return noMatches(ctx.source, ctx.name, undefined, ctx.kind, ctx.apiVersion);
