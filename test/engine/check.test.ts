@@ -40,6 +40,13 @@ spec:
     assert.equal(d[0].fixes?.[0].edits[0].newText, '"n"');
   });
 
+  it("tells a Service's selector from a workload's", () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  ports:\n    - port: 80\n';
+    const d = check(text);
+    assert.deepEqual(d.map((x) => x.ruleId), ['schema-type']);
+    assert.match(d[0].message, /A Service's selector is a plain map of labels \(selector: \{app: web\}\); matchLabels belongs to the selectors of Deployments/);
+  });
+
   it('gives no diagnostics to YAML that is not Kubernetes, nor to Helm templates', () => {
     assert.deepEqual(check('name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n'), []);
     assert.deepEqual(check('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n'), []);

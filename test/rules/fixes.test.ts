@@ -54,15 +54,15 @@ describe('quick fixes of the semantic rules', () => {
     assert.equal(f?.fixes, undefined);
   });
 
-  it('job-restart-policy: writes restartPolicy Never into a template that has none, or changes Always', () => {
+  it('restart-policy-invalid: writes restartPolicy Never into a template that has none, or changes Always', () => {
     const job = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n        - name: migrate\n          image: busybox:1.36\n';
-    const d = check(job).find((x) => x.ruleId === 'job-restart-policy');
+    const d = check(job).find((x) => x.ruleId === 'restart-policy-invalid');
     assert.match(d?.message ?? '', /^spec\.template\.spec\.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"\. .*not written/);
     const fixed = applyFirstFix(job, d);
     assert.ok(fixed.includes('    spec:\n      restartPolicy: Never\n      containers:\n'), fixed);
     assert.deepEqual(check(fixed), []);
     const always = fixed.replace('restartPolicy: Never', 'restartPolicy: Always');
-    const a = check(always).find((x) => x.ruleId === 'job-restart-policy');
+    const a = check(always).find((x) => x.ruleId === 'restart-policy-invalid');
     assert.deepEqual(a?.fixes?.map((f) => f.title), ['Change to Never', 'Change to OnFailure']);
     assert.deepEqual(check(applyFirstFix(always, a)), []);
   });

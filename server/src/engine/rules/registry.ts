@@ -41,7 +41,7 @@ import { rule as pdbSelectorNoMatch } from './pdb-selector-no-match';
 import { rule as statefulsetHeadlessService } from './statefulset-headless-service';
 import { rule as probePortMissing } from './probe-port-missing';
 import { rule as imageLatestTag } from './image-latest-tag';
-import { rule as jobRestartPolicy } from './job-restart-policy';
+import { rule as restartPolicyInvalid } from './restart-policy-invalid';
 import { rule as cronjobSchedule } from './cronjob-schedule';
 import { rule as headlessServiceType } from './headless-service-type';
 import { rule as volumeMountMissing } from './volume-mount-missing';
@@ -53,6 +53,9 @@ import { rule as invalidEnvName } from './invalid-env-name';
 import { rule as secretDataInvalid } from './secret-data-invalid';
 import { rule as servicePortsMissing } from './service-ports-missing';
 import { rule as hpaReplicasInvalid } from './hpa-replicas-invalid';
+import { rule as duplicateVolumeName } from './duplicate-volume-name';
+import { rule as deploymentStrategyInvalid } from './deployment-strategy-invalid';
+import { rule as replicasNegative } from './replicas-negative';
 
 /** Every rule, listed by hand (no discovery), in docs order. */
 export const RULES: readonly Rule[] = [
@@ -76,7 +79,7 @@ export const RULES: readonly Rule[] = [
   requestsExceedLimits,
   duplicateContainerName,
   selectorMismatch,
-  jobRestartPolicy,
+  restartPolicyInvalid,
   cronjobSchedule,
   headlessServiceType,
   volumeMountMissing,
@@ -88,6 +91,9 @@ export const RULES: readonly Rule[] = [
   secretDataInvalid,
   servicePortsMissing,
   hpaReplicasInvalid,
+  duplicateVolumeName,
+  deploymentStrategyInvalid,
+  replicasNegative,
   probePortMissing,
   imageLatestTag,
   internalError,

@@ -84,6 +84,9 @@ function describe(res: Resource, text: string, shape: SchemaShape, err: ErrorObj
       } else if (expected.includes('boolean') && scalar && typeof scalar.value === 'string' && /^(true|false)$/i.test(scalar.value)) {
         hint = ` Remove the quotes: ${scalar.value.toLowerCase()}.`;
         fixes.push({ title: 'Remove the quotes', edits: [{ uri: res.uri, span, newText: scalar.value.toLowerCase() }] });
+      } else if (res.kind === 'Service' && path.length === 3 && path[0] === 'spec' && path[1] === 'selector' && (path[2] === 'matchLabels' || path[2] === 'matchExpressions')) {
+        // The learner's mix-up: workloads select with a LabelSelector, Services with a plain map.
+        hint = ` A Service's selector is a plain map of labels (selector: {app: web}); ${path[2]} belongs to the selectors of Deployments and other workloads.`;
       }
       return { ruleId: 'schema-type', span, message: `${where || 'The object'} must be ${expected.map(article).join(' or ')}, not ${actual}.${hint}`, fixes };
     }

@@ -19,17 +19,22 @@ export function validateObject(kind: string, name: string, spec: Dict): string |
     return error && invalid(kind, name, error);
   }
   if (kind === 'Service') return validateServiceType(name, spec);
-  if (!WORKLOADS_WITH_SELECTOR.has(kind)) return undefined;
-  const selector = spec.selector;
-  const labels = stringMap(dict(dict(spec.template).metadata).labels);
-  if (!isDict(selector)) return invalid(kind, name, 'spec.selector: Required value');
-  if (Object.keys(dict(selector.matchLabels)).length === 0 && !Array.isArray(selector.matchExpressions)) {
-    return invalid(kind, name, `spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment`);
+  if (!WORKLOADS_WITH_SELECTOR.has(kind) && kind !== 'ReplicationController') return undefined;
+  const errors: string[] = [];
+  if (kind !== 'ReplicationController') {
+    const selector = spec.selector;
+    const labels = stringMap(dict(dict(spec.template).metadata).labels);
+    if (!isDict(selector)) errors.push('spec.selector: Required value');
+    else if (Object.keys(dict(selector.matchLabels)).length === 0 && !Array.isArray(selector.matchExpressions)) {
+      errors.push(`spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment`);
+    } else if (!matchesLabelSelector(selector, labels)) {
+      errors.push(`spec.template.metadata.labels: Invalid value: ${goStringMap(labels)}: \`selector\` does not match template \`labels\``);
+    }
   }
-  if (!matchesLabelSelector(selector, labels)) {
-    return invalid(kind, name, `spec.template.metadata.labels: Invalid value: ${goStringMap(labels)}: \`selector\` does not match template \`labels\``);
-  }
-  return undefined;
+  // ValidatePodTemplateSpecForReplicaSet and its DaemonSet, StatefulSet and RC counterparts: pods that keep running restart Always.
+  const restart = restartPolicyOf(dict(dict(spec.template).spec));
+  if (restart !== 'Always') errors.push(`spec.template.spec.restartPolicy: Unsupported value: ${JSON.stringify(restart)}: supported values: "Always"`);
+  return errors.length ? invalidAll(kind, name, errors) : undefined;
 }
 
 /**
@@ -66,8 +71,11 @@ function validateCronJob(name: string, spec: Dict): string | undefined {
  * be OnFailure or Never. Defaulting runs first and makes an unset one Always,
  * which is why a template without it is rejected with "Always".
  */
+/** The policy defaulting leaves: the written one, else Always. */
+const restartPolicyOf = (podSpec: Dict): string => (typeof podSpec.restartPolicy === 'string' && podSpec.restartPolicy ? podSpec.restartPolicy : 'Always');
+
 function jobRestartPolicy(podSpec: Dict, field: string): string | undefined {
-  const policy = typeof podSpec.restartPolicy === 'string' && podSpec.restartPolicy ? podSpec.restartPolicy : 'Always';
+  const policy = restartPolicyOf(podSpec);
   if (policy === 'OnFailure' || policy === 'Never') return undefined;
   return `${field}: Unsupported value: ${JSON.stringify(policy)}: supported values: "OnFailure", "Never"`;
 }
