@@ -1,3 +1,4 @@
+import { closest } from '../util/suggest';
 import { isObject } from './podSpecs';
 
 /**
@@ -12,6 +13,12 @@ export const STATEFULSET_LATER = 'The StatefulSet is accepted, but the API serve
 
 /** The names of a StatefulSet's volumeClaimTemplates: each becomes a volume of its pods. */
 export function claimTemplateNames(value: Record<string, unknown>, kind: string): string[] {
-  if (kind !== 'StatefulSet' || !isObject(value.spec) || !Array.isArray(value.spec.volumeClaimTemplates)) return [];
-  return value.spec.volumeClaimTemplates.flatMap((t) => (isObject(t) && isObject(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : []));
+  const spec = value.spec;
+  if (kind !== 'StatefulSet' || !isObject(spec)) return [];
+  // A misspelt key (`volumeClaimTemplate:`) is schema-unknown-field's to tell; its claims still count, so the mounts are not blamed too.
+  const keys = Object.keys(spec).filter((k) => k === 'volumeClaimTemplates' || closest(k, ['volumeClaimTemplates']) === 'volumeClaimTemplates');
+  return keys.flatMap((k) => {
+    const templates = spec[k];
+    return Array.isArray(templates) ? templates.flatMap((t) => (isObject(t) && isObject(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : [])) : [];
+  });
 }

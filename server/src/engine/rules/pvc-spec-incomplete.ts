@@ -15,7 +15,8 @@ export const rule: ResourceRule = {
     if (ctx.res.group !== '' || ctx.res.kind !== 'PersistentVolumeClaim') return;
     const spec = ctx.res.value.spec;
     if (!isObject(spec)) return;
-    if (!Array.isArray(spec.accessModes) || spec.accessModes.length === 0) {
+    // A value of another type (`accessModes: ReadWriteOnce`) is schema-type's to tell.
+    if (spec.accessModes === undefined || spec.accessModes === null || (Array.isArray(spec.accessModes) && spec.accessModes.length === 0)) {
       ctx.report({
         path: spec.accessModes === undefined ? ['spec'] : ['spec', 'accessModes'],
         part: 'key',
@@ -24,7 +25,7 @@ export const rule: ResourceRule = {
       });
     }
     const requests = isObject(spec.resources) ? spec.resources.requests : undefined;
-    if (!isObject(requests) || requests.storage == null) {
+    if ((spec.resources === undefined || isObject(spec.resources)) && (requests === undefined || isObject(requests)) && (!isObject(requests) || requests.storage == null)) {
       ctx.report({
         path: isObject(requests) ? ['spec', 'resources', 'requests'] : isObject(spec.resources) ? ['spec', 'resources'] : ['spec'],
         part: 'key',
