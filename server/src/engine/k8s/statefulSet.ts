@@ -22,3 +22,13 @@ export function claimTemplateNames(value: Record<string, unknown>, kind: string)
     return Array.isArray(templates) ? templates.flatMap((t) => (isObject(t) && isObject(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : [])) : [];
   });
 }
+
+/**
+ * How a pod-spec rule reports `error` (the API server's words) with its
+ * explanation: an error the simulator rejects with those words, or, where
+ * the pods are checked only when created, a warning that says so.
+ */
+export function podSpecFinding(later: boolean, error: string, explanation: string): { severity?: 'warning'; message: string; apiError?: string } {
+  const message = `${error}.${explanation ? ` ${explanation}` : ''}`;
+  return later ? { severity: 'warning', message: `${STATEFULSET_LATER} ${message}` } : { message, apiError: error };
+}

@@ -1,5 +1,5 @@
 import { isObject, podSpecsOf } from '../k8s/podSpecs';
-import { podsValidatedLater, STATEFULSET_LATER } from '../k8s/statefulSet';
+import { podSpecFinding, podsValidatedLater } from '../k8s/statefulSet';
 import { fieldPath } from '../util/jsonPath';
 import type { ResourceRule } from './types';
 
@@ -29,7 +29,7 @@ export const rule: ResourceRule = {
         const error = `${fieldPath(at)}: Duplicate value: ${JSON.stringify(v.name)}`;
         ctx.report({
           path: at,
-          ...(later ? { severity: 'warning' as const, message: `${STATEFULSET_LATER} ${error}` } : { message: `${error}. Volume ${first} already has this name; mounts could not tell them apart.`, apiError: error }),
+          ...podSpecFinding(later, error, `Volume ${first} already has this name; mounts could not tell them apart.`),
           related: [{ uri: ctx.res.uri, span: ctx.spanOf(pod.specPath.concat('volumes', first, 'name')), message: 'the first volume of that name' }],
         });
       });

@@ -1,5 +1,5 @@
 import { containersOf, podSpecsOf } from '../k8s/podSpecs';
-import { podsValidatedLater, STATEFULSET_LATER } from '../k8s/statefulSet';
+import { podSpecFinding, podsValidatedLater } from '../k8s/statefulSet';
 import { dns1123Label, suggestDnsName } from '../k8s/validation/names';
 import { fieldPath } from '../util/jsonPath';
 import type { ResourceRule } from './types';
@@ -27,7 +27,7 @@ export const rule: ResourceRule = {
         const better = suggestDnsName(name, { dots: false, max: 63 });
         ctx.report({
           path: at,
-          ...(later ? { severity: 'warning' as const, message: `${STATEFULSET_LATER} ${error}` } : { message: `${error}${better ? `. Try "${better}".` : ''}`, apiError: error }),
+          ...podSpecFinding(later, error, better ? `Try "${better}".` : ''),
           fixes: better ? [{ title: `Change to ${better}`, edits: [{ uri: ctx.res.uri, span: ctx.spanOf(at), newText: better }] }] : [],
         });
       }

@@ -1,5 +1,5 @@
 import { containersOf, isObject, podSpecsOf } from '../k8s/podSpecs';
-import { podsValidatedLater, STATEFULSET_LATER } from '../k8s/statefulSet';
+import { podSpecFinding, podsValidatedLater } from '../k8s/statefulSet';
 import { envVarName } from '../k8s/validation/names';
 import { fieldPath } from '../util/jsonPath';
 import type { PathSegment } from '../yaml/ast';
@@ -19,7 +19,7 @@ export const rule: ResourceRule = {
     const later = podsValidatedLater(ctx.res.kind);
     const report = (at: PathSegment[], value: string, errors: string[]): void => {
       const error = `${fieldPath(at)}: Invalid value: ${JSON.stringify(value)}: ${errors.join(', ')}`;
-      ctx.report({ path: at, ...(later ? { severity: 'warning' as const, message: `${STATEFULSET_LATER} ${error}` } : { message: error, apiError: error }) });
+      ctx.report({ path: at, ...podSpecFinding(later, error, '') });
     };
     for (const pod of podSpecsOf(ctx.res)) {
       for (const { container, path } of containersOf(pod)) {

@@ -1,7 +1,7 @@
 import { containersOf, isObject, podSpecsOf } from '../k8s/podSpecs';
 import { fieldPath } from '../util/jsonPath';
 import type { PathSegment } from '../yaml/ast';
-import { podsValidatedLater, STATEFULSET_LATER } from '../k8s/statefulSet';
+import { podSpecFinding, podsValidatedLater } from '../k8s/statefulSet';
 import type { ResourceContext, ResourceRule } from './types';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
@@ -31,26 +31,15 @@ export const rule: ResourceRule = {
 
 function checkHandler(ctx: ResourceContext, handler: unknown, at: PathSegment[], kinds: string[], what: 'probe' | 'hook', later: boolean): void {
   if (!isObject(handler)) return;
-  // A StatefulSet is accepted and its pods refused: what will not work, not what the API server rejects now.
-  const report = (f: { path: PathSegment[]; part: 'key'; message: string; apiError: string }): void =>
-    ctx.report(later ? { path: f.path, part: f.part, severity: 'warning', message: `${STATEFULSET_LATER} ${f.message}` } : f);
   const given = kinds.filter((k) => handler[k] != null);
   if (given.length === 0) {
-    report({
-      path: at,
-      part: 'key',
-      message: `${fieldPath(at)}: Required value: must specify a handler type. A ${what} needs one action: ${kinds.join(', ')}${what === 'probe' ? ' (e.g. httpGet: {path: /healthz, port: 8080})' : ''}; timing fields alone do nothing.`,
-      apiError: `${fieldPath(at)}: Required value: must specify a handler type`,
-    });
+    const error = `${fieldPath(at)}: Required value: must specify a handler type`;
+    ctx.report({ path: at, part: 'key', ...podSpecFinding(later, error, `A ${what} needs one action: ${kinds.join(', ')}${what === 'probe' ? ' (e.g. httpGet: {path: /healthz, port: 8080})' : ''}; timing fields alone do nothing.`) });
     return;
   }
   for (const extra of given.slice(1)) {
     const extraAt = at.concat(extra);
-    report({
-      path: extraAt,
-      part: 'key',
-      message: `${fieldPath(extraAt)}: Forbidden: may not specify more than 1 handler type. This ${what} already uses ${given[0]}; keep one action.`,
-      apiError: `${fieldPath(extraAt)}: Forbidden: may not specify more than 1 handler type`,
-    });
+    const error = `${fieldPath(extraAt)}: Forbidden: may not specify more than 1 handler type`;
+    ctx.report({ path: extraAt, part: 'key', ...podSpecFinding(later, error, `This ${what} already uses ${given[0]}; keep one action.`) });
   }
 }

@@ -1,7 +1,7 @@
 import { containersOf, isObject, podSpecsOf } from '../k8s/podSpecs';
 import { fieldPath } from '../util/jsonPath';
 import { closest } from '../util/suggest';
-import { claimTemplateNames, podsValidatedLater, STATEFULSET_LATER } from '../k8s/statefulSet';
+import { claimTemplateNames, podSpecFinding, podsValidatedLater } from '../k8s/statefulSet';
 import type { ResourceRule } from './types';
 
 export const rule: ResourceRule = {
@@ -27,11 +27,10 @@ export const rule: ResourceRule = {
           const guess = closest(m.name, volumes);
           const who = typeof container.name === 'string' ? `Container "${container.name}"` : 'This container';
           const known = volumes.length ? `its volumes: ${volumes.join(', ')}` : 'it defines no volumes';
+          const error = `${fieldPath(at)}: Not found: ${JSON.stringify(m.name)}`;
           ctx.report({
             path: at,
-            ...(later ? { severity: 'warning' as const } : {}),
-            message: `${later ? `${STATEFULSET_LATER} ` : ''}${fieldPath(at)}: Not found: ${JSON.stringify(m.name)}. ${who} mounts a volume the pod does not define (${known}): add it under ${fieldPath(pod.specPath.concat('volumes'))}${later ? ' or volumeClaimTemplates' : ''}, or fix the name.${guess ? ` Did you mean "${guess}"?` : ''}`,
-            ...(later ? {} : { apiError: `${fieldPath(at)}: Not found: ${JSON.stringify(m.name)}` }),
+            ...podSpecFinding(later, error, `${who} mounts a volume the pod does not define (${known}): add it under ${fieldPath(pod.specPath.concat('volumes'))}${later ? ' or volumeClaimTemplates' : ''}, or fix the name.${guess ? ` Did you mean "${guess}"?` : ''}`),
             fixes: guess ? [{ title: `Change to ${guess}`, edits: [{ uri: ctx.res.uri, span: ctx.spanOf(at), newText: guess }] }] : [],
           });
         });
