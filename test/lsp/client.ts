@@ -61,6 +61,8 @@ export interface StartOptions {
   launch?: Launch;
   /** Answer to workspace/configuration pulls (section kubesim); when absent the client does not offer pulls. */
   configuration?: Record<string, unknown>;
+  /** The first configuration pull is answered only once this resolves (an editor still busy when the server starts). */
+  firstPullAfter?: Promise<void>;
   /** initializationOptions.settings. */
   initSettings?: Record<string, unknown>;
   /** The workspace folder (a file: URI) the server indexes; none when absent. */
@@ -128,7 +130,8 @@ export class LspClient {
       (client ? client.logs : pendingLogs).push(p);
     });
     const config = { value: options.configuration, pulls: 0 };
-    connection.onRequest(ConfigurationRequest.type, (p) => {
+    connection.onRequest(ConfigurationRequest.type, async (p) => {
+      if (config.pulls === 0 && options.firstPullAfter) await options.firstPullAfter;
       config.pulls++;
       client?.wake();
       return p.items.map((i) => (i.section === 'kubesim' ? (config.value ?? null) : null));

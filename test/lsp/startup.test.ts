@@ -36,3 +36,24 @@ describe('LSP settings pulls', () => {
     assert.deepEqual(again.diagnostics.map((d) => [d.code, d.severity]), [['schema-unknown-field', 2]]);
   });
 });
+
+describe('LSP start-up with a late first settings pull', () => {
+  it('checks a file opened before the first pull once, when the pull and the project file change nothing', async () => {
+    let answer = (): void => undefined;
+    const client = await LspClient.start({ configuration: {}, firstPullAfter: new Promise<void>((resolve) => (answer = resolve)) });
+    try {
+      const a = 'file:///ws/a.yaml';
+      await client.open(a, SERVICE('a'), 1);
+      await client.diagnostics(a, 1);
+      answer();
+      await client.configurationPulled(1);
+      await client.request('kubesim/debug/workspace'); // the server has handled the answer, and loaded the (absent) project file, before it answers this
+      const b = 'file:///ws/b.yaml';
+      await client.open(b, SERVICE('b'), 1);
+      await client.diagnostics(b, 1);
+      assert.equal(client.publishesFor(a).length, 1, 'a was published once');
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -23,7 +23,8 @@ export class ProjectConfigFile {
   config: ProjectConfig | undefined;
   private uri: string | undefined;
   private readonly editorText = new Map<string, string>();
-  private key = '';
+  /** What the options were built from: no file at first, so a first load that finds none re-checks nothing (files opened before it were checked under the same options). */
+  private key = JSON.stringify(null);
 
   constructor(private readonly host: ProjectConfigHost) {}
 
