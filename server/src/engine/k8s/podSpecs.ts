@@ -63,10 +63,17 @@ export function podSpecsOf(res: Pick<Resource, 'kind' | 'group' | 'value'>): Pod
   if (!at) return [];
   const template = valueAt(res.value, at);
   if (!isObject(template)) return [];
+  // Every pod-spec rule asks this of every workload: the answer is kept per template while its spec and labels are the same objects.
+  const rawLabels = valueAt(template, ['metadata', 'labels']);
+  const kept = POD_SPECS.get(template);
+  if (kept && kept.at === at && kept.spec === template.spec && kept.labels === rawLabels) return kept.pods;
   const spec = isObject(template.spec) ? template.spec : {};
-  // concat, not spreads: every rule asks this of every workload, and a spread walks the iterator protocol until the code is optimised.
-  return [{ templatePath: at.slice(), specPath: at.concat('spec'), metadataPath: at.concat('metadata'), spec, labels: labelMap(valueAt(template, ['metadata', 'labels'])) }];
+  // concat, not spreads: a spread walks the iterator protocol until the code is optimised.
+  const pods = [{ templatePath: at.slice(), specPath: at.concat('spec'), metadataPath: at.concat('metadata'), spec, labels: labelMap(rawLabels) }];
+  POD_SPECS.set(template, { at, spec: template.spec, labels: rawLabels, pods });
+  return pods;
 }
+const POD_SPECS = new WeakMap<object, { at: PathSegment[]; spec: unknown; labels: unknown; pods: PodSpecAt[] }>();
 
 /** True for kinds that run the pods of their template (a PodTemplate object runs nothing). */
 export const runsPods = (res: Pick<Resource, 'kind' | 'group'>): boolean => res.kind !== 'PodTemplate' && templateOf(res) !== undefined;
@@ -86,6 +93,8 @@ export interface ContainerAt {
 
 /** Every container (init, regular, ephemeral) of a pod spec that is a mapping. */
 export function containersOf(pod: PodSpecAt): ContainerAt[] {
+  const kept = CONTAINERS.get(pod);
+  if (kept) return kept;
   const out: ContainerAt[] = [];
   for (const list of CONTAINER_LISTS) {
     const items = pod.spec[list];
@@ -94,5 +103,8 @@ export function containersOf(pod: PodSpecAt): ContainerAt[] {
       if (isObject(c)) out.push({ path: pod.specPath.concat(list, i), container: c, list });
     });
   }
+  CONTAINERS.set(pod, out);
   return out;
 }
+/** Per PodSpecAt, which podSpecsOf keeps while its template is unchanged; the lists are read, never written. */
+const CONTAINERS = new WeakMap<PodSpecAt, ContainerAt[]>();

@@ -16,15 +16,15 @@ export const rule: ResourceRule = {
   check(ctx) {
     const later = podsValidatedLater(ctx.res.kind);
     for (const pod of podSpecsOf(ctx.res)) {
-      if (!Array.isArray(pod.spec.volumes)) continue;
-      const seen = new Map<string, number>();
-      pod.spec.volumes.forEach((v, i) => {
+      const volumes = pod.spec.volumes;
+      if (!Array.isArray(volumes) || volumes.length < 2) continue;
+      const nameAt = (j: number): unknown => (isObject(volumes[j]) ? (volumes[j] as Record<string, unknown>).name : undefined);
+      volumes.forEach((v, i) => {
         if (!isObject(v) || typeof v.name !== 'string' || v.name === '') return;
-        const first = seen.get(v.name);
-        if (first === undefined) {
-          seen.set(v.name, i);
-          return;
-        }
+        // A pod has a handful of volumes: looking back is cheaper than a map per pod.
+        let first = -1;
+        for (let j = 0; j < i && first < 0; j++) if (nameAt(j) === v.name) first = j;
+        if (first < 0) return;
         const at = pod.specPath.concat('volumes', i, 'name');
         const error = `${fieldPath(at)}: Duplicate value: ${JSON.stringify(v.name)}`;
         ctx.report({

@@ -1,6 +1,6 @@
 import { containersOf, podSpecsOf } from '../k8s/podSpecs';
 import { podSpecFinding, podsValidatedLater } from '../k8s/statefulSet';
-import { dns1123Label, suggestDnsName } from '../k8s/validation/names';
+import { containerNameErrors, suggestDnsName } from '../k8s/validation/names';
 import { fieldPath } from '../util/jsonPath';
 import type { ResourceRule } from './types';
 
@@ -20,7 +20,7 @@ export const rule: ResourceRule = {
       for (const { container, path } of containersOf(pod)) {
         const name = container.name;
         if (typeof name !== 'string' || name === '') continue; // missing: schema-required
-        const errors = dns1123Label(name);
+        const errors = containerNameErrors(name);
         if (errors.length === 0) continue;
         const at = path.concat('name');
         const error = `${fieldPath(at)}: Invalid value: ${JSON.stringify(name)}: ${errors.join(', ')}`;

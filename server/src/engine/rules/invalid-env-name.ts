@@ -17,7 +17,7 @@ export const rule: ResourceRule = {
   },
   check(ctx) {
     const later = podsValidatedLater(ctx.res.kind);
-    const report = (at: PathSegment[], value: string, errors: string[]): void => {
+    const report = (at: PathSegment[], value: string, errors: readonly string[]): void => {
       const error = `${fieldPath(at)}: Invalid value: ${JSON.stringify(value)}: ${errors.join(', ')}`;
       ctx.report({ path: at, ...podSpecFinding(later, error, '') });
     };

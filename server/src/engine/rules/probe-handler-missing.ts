@@ -6,6 +6,8 @@ import type { ResourceContext, ResourceRule } from './types';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+const HOOKS = ['postStart', 'preStop'];
 
 export const rule: ResourceRule = {
   kind: 'resource',
@@ -21,9 +23,10 @@ export const rule: ResourceRule = {
     const later = podsValidatedLater(ctx.res.kind);
     for (const pod of podSpecsOf(ctx.res)) {
       for (const { container, path } of containersOf(pod)) {
-        for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) checkHandler(ctx, container[probe], path.concat(probe), PROBE_HANDLERS, 'probe', later);
+        // Paths are built only for a handler that is written: most containers have none of these.
+        for (const probe of PROBES) if (isObject(container[probe])) checkHandler(ctx, container[probe], path.concat(probe), PROBE_HANDLERS, 'probe', later);
         const lifecycle = container.lifecycle;
-        if (isObject(lifecycle)) for (const hook of ['postStart', 'preStop']) checkHandler(ctx, lifecycle[hook], path.concat('lifecycle', hook), HOOK_HANDLERS, 'hook', later);
+        if (isObject(lifecycle)) for (const hook of HOOKS) if (isObject(lifecycle[hook])) checkHandler(ctx, lifecycle[hook], path.concat('lifecycle', hook), HOOK_HANDLERS, 'hook', later);
       }
     }
   },
@@ -31,6 +34,9 @@ export const rule: ResourceRule = {
 
 function checkHandler(ctx: ResourceContext, handler: unknown, at: PathSegment[], kinds: string[], what: 'probe' | 'hook', later: boolean): void {
   if (!isObject(handler)) return;
+  let count = 0;
+  for (const k of kinds) if (handler[k] != null) count++;
+  if (count === 1) return;
   const given = kinds.filter((k) => handler[k] != null);
   if (given.length === 0) {
     const error = `${fieldPath(at)}: Required value: must specify a handler type`;

@@ -16,17 +16,21 @@ export const rule: ResourceRule = {
   },
   check(ctx) {
     for (const pod of podSpecsOf(ctx.res)) {
-      const own = Array.isArray(pod.spec.volumes) ? pod.spec.volumes.flatMap((v) => (isObject(v) && typeof v.name === 'string' ? [v.name] : [])) : [];
-      const volumes = [...new Set(own.concat(claimTemplateNames(ctx.res.value, ctx.res.kind)))];
+      let volumes: string[] | undefined;
       const later = podsValidatedLater(ctx.res.kind);
       for (const { container, path } of containersOf(pod)) {
-        if (!Array.isArray(container.volumeMounts)) continue;
+        if (!Array.isArray(container.volumeMounts) || container.volumeMounts.length === 0) continue;
+        if (!volumes) {
+          const own = Array.isArray(pod.spec.volumes) ? pod.spec.volumes.flatMap((v) => (isObject(v) && typeof v.name === 'string' ? [v.name] : [])) : [];
+          volumes = [...new Set(own.concat(claimTemplateNames(ctx.res.value, ctx.res.kind)))];
+        }
+        const names = volumes;
         container.volumeMounts.forEach((m, i) => {
-          if (!isObject(m) || typeof m.name !== 'string' || !m.name || volumes.includes(m.name)) return;
+          if (!isObject(m) || typeof m.name !== 'string' || !m.name || names.includes(m.name)) return;
           const at = path.concat('volumeMounts', i, 'name');
-          const guess = closest(m.name, volumes);
+          const guess = closest(m.name, names);
           const who = typeof container.name === 'string' ? `Container "${container.name}"` : 'This container';
-          const known = volumes.length ? `its volumes: ${volumes.join(', ')}` : 'it defines no volumes';
+          const known = names.length ? `its volumes: ${names.join(', ')}` : 'it defines no volumes';
           const error = `${fieldPath(at)}: Not found: ${JSON.stringify(m.name)}`;
           ctx.report({
             path: at,

@@ -132,7 +132,11 @@ const ENV_VAR_NAME_FMT = '[-._a-zA-Z][-._a-zA-Z0-9]*';
 const ENV_VAR_NAME = whole(ENV_VAR_NAME_FMT);
 
 /** IsEnvVarName (1.30, RelaxedEnvironmentVariableValidation off): letters, digits, '_', '-' and '.', not starting with a digit. */
-export function envVarName(value: string): string[] {
+export const envVarName: (value: string) => readonly string[] = remembered(envVarNameErrors);
+function envVarNameErrors(value: string): string[] {
   if (ENV_VAR_NAME.test(value)) return [];
   return [regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit", ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1')];
 }
+
+/** dns1123Label, remembered: container names repeat across a workspace. */
+export const containerNameErrors: (value: string) => readonly string[] = remembered(dns1123Label);
