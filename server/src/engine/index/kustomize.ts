@@ -50,13 +50,17 @@ export class KustomizeLayout {
 
   /** False when kustomizations build this file into different namespaces: then no one namespace is the file's. */
   namespaceSettled(uri: string): boolean {
-    const builds = this.includedBy.get(uri);
-    return !builds || new Set(builds.flatMap((k) => this.chains(k, new Set()))).size === 1;
+    return !this.includedBy.has(uri) || new Set(this.buildNamespaces(uri)).size === 1;
   }
 
   /** The namespace kustomize gives the objects of a manifest file, when its builds agree on one. */
   namespaceOfFile(uri: string): string | undefined {
-    return single((this.includedBy.get(uri) ?? []).flatMap((k) => this.chains(k, new Set())));
+    return single(this.buildNamespaces(uri));
+  }
+
+  /** One value per build of the file: the namespace that build gives it (undefined: none). */
+  private buildNamespaces(uri: string): (string | undefined)[] {
+    return (this.includedBy.get(uri) ?? []).flatMap((k) => this.chains(k, new Set()));
   }
 
   /** The namespace of the objects a kustomization's generators make (before a generator's own namespace). */

@@ -1,5 +1,5 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
+const IN_ALPHABET = new Set(ALPHABET);
 
 /**
  * Where Go's base64.StdEncoding.Decode gives up on `s`, as the offset its
@@ -20,7 +20,7 @@ export function base64ErrorOffset(s: string): number | undefined {
         return si - j; // a quantum cut short: StdEncoding wants its padding
       }
       const c = s[si++];
-      if (VALUE.has(c)) continue;
+      if (IN_ALPHABET.has(c)) continue;
       if (newline(c)) {
         j--;
         continue;

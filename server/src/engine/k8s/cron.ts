@@ -147,3 +147,37 @@ export function timeZoneProblem(timeZone: string): string | undefined {
     return `unknown time zone ${timeZone}`;
   }
 }
+
+/** One problem of a CronJob's schedule or time zone, in the API server's words. */
+export interface CronJobSpecError {
+  field: 'schedule' | 'timeZone';
+  /** Why, for a caller that explains: a missing schedule, one robfig cannot parse, a TZ prefix, an unknown zone. */
+  reason: 'required' | 'parse' | 'tz' | 'zone';
+  error: string;
+}
+
+/**
+ * pkg/apis/batch/validation validateScheduleFormat and validateTimeZone: the
+ * schedule must be there and parse (robfig/cron ParseStandard, with its
+ * message), carry no TZ= / CRON_TZ= prefix, and timeZone must be a zone the
+ * tz database knows. In upstream's order.
+ */
+export function cronJobSpecErrors(spec: Record<string, unknown>): CronJobSpecError[] {
+  const errors: CronJobSpecError[] = [];
+  const schedule = typeof spec.schedule === 'string' ? spec.schedule : '';
+  if (!schedule) errors.push({ field: 'schedule', reason: 'required', error: 'spec.schedule: Required value' });
+  else {
+    try {
+      parseSchedule(schedule);
+    } catch (e) {
+      if (!(e instanceof CronError)) throw e;
+      errors.push({ field: 'schedule', reason: 'parse', error: `spec.schedule: Invalid value: ${JSON.stringify(schedule)}: ${e.message}` });
+    }
+    if (schedule.includes('TZ')) errors.push({ field: 'schedule', reason: 'tz', error: `spec.schedule: Invalid value: ${JSON.stringify(schedule)}: cannot use TZ or CRON_TZ in schedule, use timeZone field instead` });
+  }
+  if (typeof spec.timeZone === 'string') {
+    const problem = timeZoneProblem(spec.timeZone);
+    if (problem) errors.push({ field: 'timeZone', reason: 'zone', error: `spec.timeZone: Invalid value: ${JSON.stringify(spec.timeZone)}: ${problem}` });
+  }
+  return errors;
+}

@@ -1,5 +1,6 @@
 import type { TextEdit } from '../diagnostic';
 import type { PathSegment } from '../yaml/ast';
+import { isObject, valueAt } from './podSpecs';
 import { spanAt, type Resource } from './resource';
 
 /**
@@ -11,9 +12,8 @@ import { spanAt, type Resource } from './resource';
  * first key follows a `- ` on the same line.
  */
 export function insertFirstKeys(res: Resource, path: readonly PathSegment[], lines: (indent: string) => string): TextEdit | undefined {
-  let mapping: unknown = res.value;
-  for (const segment of path) mapping = mapping !== null && typeof mapping === 'object' ? (mapping as Record<string | number, unknown>)[segment] : undefined;
-  if (mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) return undefined;
+  const mapping = valueAt(res.value, path);
+  if (!isObject(mapping)) return undefined;
   const first = Object.keys(mapping)[0];
   if (first === undefined) return undefined;
   const at = spanAt(res, [...path, first], 'key');

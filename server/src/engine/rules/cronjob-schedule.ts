@@ -1,6 +1,13 @@
-import { CronError, parseSchedule, timeZoneProblem } from '../k8s/cron';
+import { cronJobSpecErrors, type CronJobSpecError } from '../k8s/cron';
 import { isObject } from '../k8s/podSpecs';
 import type { ResourceRule } from './types';
+
+const EXPLAIN: Record<CronJobSpecError['reason'], string> = {
+  required: '',
+  parse: ' A schedule has five fields: minute hour day-of-month month day-of-week (e.g. "*/5 * * * *"), or a descriptor such as @daily.',
+  tz: '',
+  zone: ' Use an IANA zone name such as "Etc/UTC" or "Europe/Berlin".',
+};
 
 export const rule: ResourceRule = {
   kind: 'resource',
@@ -16,19 +23,7 @@ export const rule: ResourceRule = {
     if (ctx.res.group !== 'batch' || ctx.res.kind !== 'CronJob') return;
     const spec = ctx.res.value.spec;
     if (!isObject(spec)) return;
-    const schedule = spec.schedule;
-    if (typeof schedule === 'string' && schedule) {
-      try {
-        parseSchedule(schedule);
-      } catch (e) {
-        if (!(e instanceof CronError)) throw e;
-        ctx.report({ path: ['spec', 'schedule'], message: `spec.schedule: Invalid value: ${JSON.stringify(schedule)}: ${e.message}. A schedule has five fields: minute hour day-of-month month day-of-week (e.g. "*/5 * * * *"), or a descriptor such as @daily.` });
-      }
-      if (schedule.includes('TZ')) ctx.report({ path: ['spec', 'schedule'], message: `spec.schedule: Invalid value: ${JSON.stringify(schedule)}: cannot use TZ or CRON_TZ in schedule, use timeZone field instead.` });
-    }
-    if (typeof spec.timeZone === 'string') {
-      const problem = timeZoneProblem(spec.timeZone);
-      if (problem) ctx.report({ path: ['spec', 'timeZone'], message: `spec.timeZone: Invalid value: ${JSON.stringify(spec.timeZone)}: ${problem}. Use an IANA zone name such as "Etc/UTC" or "Europe/Berlin".` });
-    }
+    // A missing schedule is schema-required's to tell.
+    for (const e of cronJobSpecErrors(spec)) if (e.reason !== 'required') ctx.report({ path: ['spec', e.field], message: `${e.error}.${EXPLAIN[e.reason]}` });
   },
 };

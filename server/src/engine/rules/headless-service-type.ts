@@ -1,5 +1,4 @@
-import { isObject } from '../k8s/podSpecs';
-import type { PathSegment } from '../yaml/ast';
+import { headlessAt, serviceSpecOf } from '../k8s/service';
 import type { ResourceRule } from './types';
 
 export const rule: ResourceRule = {
@@ -13,14 +12,11 @@ export const rule: ResourceRule = {
     example: 'kind: Service\nspec:\n  type: NodePort\n  clusterIP: None',
   },
   check(ctx) {
-    if (ctx.res.group !== '' || ctx.res.kind !== 'Service') return;
-    const spec = ctx.res.value.spec;
-    if (!isObject(spec)) return;
+    const spec = serviceSpecOf(ctx.res);
+    if (!spec) return;
     const type = typeof spec.type === 'string' ? spec.type : undefined;
     if (type !== 'NodePort' && type !== 'LoadBalancer') return;
-    let path: PathSegment[] | undefined;
-    if (spec.clusterIP === 'None') path = ['spec', 'clusterIP'];
-    else if (spec.clusterIP === undefined && Array.isArray(spec.clusterIPs) && spec.clusterIPs[0] === 'None') path = ['spec', 'clusterIPs', 0];
+    const path = headlessAt(spec);
     if (!path) return;
     ctx.report({
       path,

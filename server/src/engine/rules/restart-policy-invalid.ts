@@ -1,18 +1,9 @@
 import { insertFirstKeys } from '../k8s/insertKey';
 import { podSpecsOf } from '../k8s/podSpecs';
+import { allowedRestartPolicies, restartPolicyError } from '../k8s/restartPolicy';
 import type { Fix } from '../diagnostic';
 import type { ResourceRule } from './types';
 
-/** The restart policies each controller's validation accepts for its pod template. */
-const ALLOWED: Record<string, string[]> = {
-  Job: ['OnFailure', 'Never'],
-  CronJob: ['OnFailure', 'Never'],
-  Deployment: ['Always'],
-  ReplicaSet: ['Always'],
-  DaemonSet: ['Always'],
-  StatefulSet: ['Always'],
-  ReplicationController: ['Always'],
-};
 const BUILTIN_GROUPS = new Set(['', 'apps', 'batch']);
 
 export const rule: ResourceRule = {
@@ -27,15 +18,13 @@ export const rule: ResourceRule = {
   },
   check(ctx) {
     if (!BUILTIN_GROUPS.has(ctx.res.group)) return;
-    const allowed = Object.prototype.hasOwnProperty.call(ALLOWED, ctx.res.kind) ? ALLOWED[ctx.res.kind] : undefined;
+    const allowed = allowedRestartPolicies(ctx.res.kind);
     if (!allowed) return;
     const batch = allowed[0] !== 'Always';
     for (const pod of podSpecsOf(ctx.res)) {
+      const error = restartPolicyError(ctx.res.kind, pod.spec, pod.specPath.concat('restartPolicy').join('.'));
+      if (!error) continue;
       const written = pod.spec.restartPolicy;
-      const policy = typeof written === 'string' && written ? written : 'Always';
-      if (allowed.includes(policy)) continue;
-      const field = pod.specPath.concat('restartPolicy').join('.');
-      const error = `${field}: Unsupported value: ${JSON.stringify(policy)}: supported values: ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
       const why = batch
         ? `A ${ctx.res.kind}'s pods run to completion, so they may not restart Always${written === undefined ? ' (the default when restartPolicy is not written)' : ''}: use Never (a failed pod is replaced) or OnFailure (its container restarts in place).`
         : `A ${ctx.res.kind} keeps its pods running, so they always restart; for a task that ends, use a Job.`;

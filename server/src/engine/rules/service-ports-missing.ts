@@ -1,4 +1,4 @@
-import { isObject } from '../k8s/podSpecs';
+import { headlessAt, serviceSpecOf } from '../k8s/service';
 import { closest } from '../util/suggest';
 import type { ResourceRule } from './types';
 
@@ -13,11 +13,10 @@ export const rule: ResourceRule = {
     example: 'kind: Service\nspec:\n  selector:\n    app: web',
   },
   check(ctx) {
-    if (ctx.res.group !== '' || ctx.res.kind !== 'Service') return;
-    const spec = ctx.res.value.spec;
-    if (!isObject(spec)) return;
+    const spec = serviceSpecOf(ctx.res);
+    if (!spec) return;
     if (Array.isArray(spec.ports) && spec.ports.length > 0) return;
-    if (spec.type === 'ExternalName' || spec.clusterIP === 'None' || (spec.clusterIP === undefined && Array.isArray(spec.clusterIPs) && spec.clusterIPs[0] === 'None')) return;
+    if (spec.type === 'ExternalName' || headlessAt(spec)) return;
     // A misspelt ports key (`prots:`) is schema-unknown-field's, with its "did you mean": saying "add ports" too would be noise.
     if (Object.keys(spec).some((k) => k !== 'ports' && closest(k, ['ports']) === 'ports')) return;
     ctx.report({

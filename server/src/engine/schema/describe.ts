@@ -4,6 +4,7 @@ import type { Fix, Span } from '../diagnostic';
 import type { Resource } from '../k8s/resource';
 import { spanAt } from '../k8s/resource';
 import { insertFirstKeys } from '../k8s/insertKey';
+import { isObject, labelMap } from '../k8s/podSpecs';
 import type { Finding } from '../rules/types';
 import { fieldPath, fromPointer } from '../util/jsonPath';
 import { closest } from '../util/suggest';
@@ -171,11 +172,8 @@ const labelScalar = (s: string, key: boolean): string => ((key ? /^[A-Za-z0-9][A
  * as the first key of a block-style spec.
  */
 function selectorFromTemplate(res: Resource): { advice: string; fix?: Fix } | undefined {
-  const spec = res.value.spec;
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return undefined;
-  const labels = valueAt(res.value, ['spec', 'template', 'metadata', 'labels']);
-  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) return undefined;
-  const entries = Object.entries(labels).filter(([, v]) => v !== null && typeof v !== 'object').map(([k, v]) => [k, String(v)] as const);
+  if (!isObject(res.value.spec)) return undefined;
+  const entries = Object.entries(labelMap(valueAt(res.value, ['spec', 'template', 'metadata', 'labels'])));
   if (entries.length === 0) return undefined;
   const advice = `In apps/v1 it says which pods the ${res.kind} manages, and it must match the template's labels: selector.matchLabels ${entries.map(([k, v]) => `${k}=${v}`).join(', ')}.`;
   const edit = insertFirstKeys(res, ['spec'], (indent) => `selector:\n${indent}  matchLabels:\n${entries.map(([k, v]) => `${indent}    ${labelScalar(k, true)}: ${labelScalar(v, false)}\n`).join('')}`);

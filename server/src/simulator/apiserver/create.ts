@@ -6,6 +6,7 @@ import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaul
 import { defaultService } from './defaults-service';
 import { createPod, type Created } from './pods';
 import { allocateService } from './service-alloc';
+import { base64Encode } from '../../engine/k8s/base64';
 
 /** Kinds whose metadata.generation the API server tracks (their strategies bump it on spec changes). */
 const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Ingress', 'HorizontalPodAutoscaler', 'NetworkPolicy', 'PodDisruptionBudget']);
@@ -124,7 +125,7 @@ function defaultSecret(obj: KObject): void {
   const stringData = stringMap(obj.stringData);
   if (Object.keys(stringData).length) {
     const data = dict(obj.data);
-    for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(v, 'utf8').toString('base64');
+    for (const [k, v] of Object.entries(stringData)) data[k] = base64Encode(v);
     obj.data = data;
   }
   delete obj.stringData;

@@ -1,27 +1,25 @@
 import { dict, isDict, stringMap, type Dict } from '../obj';
 import { matchesLabelSelector } from '../selector';
-import { CronError, parseSchedule, timeZoneProblem } from '../../engine/k8s/cron';
+import { cronJobSpecErrors } from '../../engine/k8s/cron';
+import { restartPolicyError } from '../../engine/k8s/restartPolicy';
 import { goStringMap, invalid, invalidAll } from './messages';
 
 const WORKLOADS_WITH_SELECTOR = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
 
 /**
- * The apiserver's validation (pkg/apis/apps/validation) that the simulator
- * needs and the schema cannot express: a workload's selector must be
- * non-empty and must select its own pod template (ValidateDeploymentSpec et
- * al.: "`selector` does not match template `labels`"). Returns kubectl's
- * message, or undefined when the object is valid.
+ * The apiserver's validation that the simulator needs and the schema cannot
+ * express: a workload's selector must be non-empty and must select its own
+ * pod template (ValidateDeploymentSpec et al.: "`selector` does not match
+ * template `labels`"), its pods' restart policy must suit the kind, a
+ * CronJob's schedule must parse, a headless Service cannot be NodePort or
+ * LoadBalancer. Returns kubectl's message, or undefined when the object is
+ * valid.
  */
 export function validateObject(kind: string, name: string, spec: Dict): string | undefined {
   if (kind === 'CronJob') return validateCronJob(name, spec);
-  if (kind === 'Job') {
-    const error = jobRestartPolicy(dict(dict(spec.template).spec), 'spec.template.spec.restartPolicy');
-    return error && invalid(kind, name, error);
-  }
   if (kind === 'Service') return validateServiceType(name, spec);
-  if (!WORKLOADS_WITH_SELECTOR.has(kind) && kind !== 'ReplicationController') return undefined;
   const errors: string[] = [];
-  if (kind !== 'ReplicationController') {
+  if (WORKLOADS_WITH_SELECTOR.has(kind)) {
     const selector = spec.selector;
     const labels = stringMap(dict(dict(spec.template).metadata).labels);
     if (!isDict(selector)) errors.push('spec.selector: Required value');
@@ -31,53 +29,18 @@ export function validateObject(kind: string, name: string, spec: Dict): string |
       errors.push(`spec.template.metadata.labels: Invalid value: ${goStringMap(labels)}: \`selector\` does not match template \`labels\``);
     }
   }
-  // ValidatePodTemplateSpecForReplicaSet and its DaemonSet, StatefulSet and RC counterparts: pods that keep running restart Always.
-  const restart = restartPolicyOf(dict(dict(spec.template).spec));
-  if (restart !== 'Always') errors.push(`spec.template.spec.restartPolicy: Unsupported value: ${JSON.stringify(restart)}: supported values: "Always"`);
+  // ValidateJobSpec, ValidatePodTemplateSpecForReplicaSet and the DaemonSet, StatefulSet and RC checks: the restart policy the kind's pods may have.
+  const restart = restartPolicyError(kind, dict(dict(spec.template).spec), 'spec.template.spec.restartPolicy');
+  if (restart) errors.push(restart);
   return errors.length ? invalidAll(kind, name, errors) : undefined;
 }
 
-/**
- * pkg/apis/batch/validation validateScheduleFormat and validateTimeZone: the
- * schedule must parse (robfig/cron ParseStandard, with its message), carry no
- * TZ= / CRON_TZ= prefix, and timeZone must be a zone the tz database knows.
- */
+/** validateCronJobSpec: the schedule and the time zone, then the job template. */
 function validateCronJob(name: string, spec: Dict): string | undefined {
-  const errors: string[] = [];
-  const schedule = typeof spec.schedule === 'string' ? spec.schedule : '';
-  if (!schedule) errors.push('spec.schedule: Required value');
-  else {
-    try {
-      parseSchedule(schedule);
-    } catch (e) {
-      if (!(e instanceof CronError)) throw e;
-      errors.push(`spec.schedule: Invalid value: ${JSON.stringify(schedule)}: ${e.message}`);
-    }
-    if (schedule.includes('TZ')) errors.push(`spec.schedule: Invalid value: ${JSON.stringify(schedule)}: cannot use TZ or CRON_TZ in schedule, use timeZone field instead`);
-  }
-  if (typeof spec.timeZone === 'string') {
-    const problem = timeZoneProblem(spec.timeZone);
-    if (problem) errors.push(`spec.timeZone: Invalid value: ${JSON.stringify(spec.timeZone)}: ${problem}`);
-  }
-  // validateCronJobSpec checks the job template after the schedule and the time zone.
-  const restart = jobRestartPolicy(dict(dict(dict(dict(spec.jobTemplate).spec).template).spec), 'spec.jobTemplate.spec.template.spec.restartPolicy');
+  const errors = cronJobSpecErrors(spec).map((e) => e.error);
+  const restart = restartPolicyError('CronJob', dict(dict(dict(dict(spec.jobTemplate).spec).template).spec), 'spec.jobTemplate.spec.template.spec.restartPolicy');
   if (restart) errors.push(restart);
-  if (errors.length === 0) return undefined;
-  return invalidAll('CronJob', name, errors);
-}
-
-/**
- * ValidateJobSpec: a Job's pods run to completion, so their restartPolicy must
- * be OnFailure or Never. Defaulting runs first and makes an unset one Always,
- * which is why a template without it is rejected with "Always".
- */
-/** The policy defaulting leaves: the written one, else Always. */
-const restartPolicyOf = (podSpec: Dict): string => (typeof podSpec.restartPolicy === 'string' && podSpec.restartPolicy ? podSpec.restartPolicy : 'Always');
-
-function jobRestartPolicy(podSpec: Dict, field: string): string | undefined {
-  const policy = restartPolicyOf(podSpec);
-  if (policy === 'OnFailure' || policy === 'Never') return undefined;
-  return `${field}: Unsupported value: ${JSON.stringify(policy)}: supported values: "OnFailure", "Never"`;
+  return errors.length ? invalidAll('CronJob', name, errors) : undefined;
 }
 
 /**
