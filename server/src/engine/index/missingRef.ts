@@ -1,5 +1,6 @@
-import type { RelatedInResource, WorkspaceContext } from '../rules/types';
-import type { IndexedResource } from './types';
+import type { Severity } from '../diagnostic';
+import type { WorkspaceContext } from '../rules/types';
+import type { PathSegment } from '../yaml/ast';
 
 /** What a reference rule knows of the object a reference names, besides that its own namespace lacks it. */
 export interface MissingRef {
@@ -14,32 +15,31 @@ export interface MissingRef {
 }
 
 /**
- * Objects of the kind and name in other namespaces of the workspace, nearest
- * namespace name first. Empty when the referrer's file has no one namespace
- * (kustomize builds it into several): then "another namespace" means nothing.
+ * Reports a reference whose object the workspace defines, but only in other
+ * namespaces: references to ConfigMaps, Secrets, claims, ServiceAccounts and
+ * Services resolve in the referrer's own namespace, a rule learners meet the
+ * hard way. The message names those namespaces, nearest name first, and the
+ * finding links to the objects. Returns whether it reported. Nothing is said
+ * when the referrer's file has no one namespace (kustomize builds it into
+ * several): then "another namespace" means nothing.
  */
-export function inOtherNamespaces(ctx: WorkspaceContext, ref: MissingRef): IndexedResource[] {
-  if (!ctx.index.namespaceSettled(ctx.res)) return [];
-  return ctx.index
+export function reportedInOtherNamespace(ctx: WorkspaceContext, ref: MissingRef, at: { path: PathSegment[]; reader: string; consequence: string; severity?: Severity }): boolean {
+  if (!ctx.index.namespaceSettled(ctx.res)) return false;
+  const found = ctx.index
     .named('', ref.kind, ref.name)
     .filter((o) => o.namespace !== undefined && o.namespace !== ref.namespace)
     .sort((a, b) => (a.namespace! < b.namespace! ? -1 : a.namespace! > b.namespace! ? 1 : 0));
-}
-
-/**
- * The words for a reference whose object the workspace defines, but in
- * another namespace: references to ConfigMaps, Secrets, claims,
- * ServiceAccounts and Services resolve in the referrer's own namespace only,
- * a rule learners meet the hard way.
- */
-export function otherNamespaceFinding(ref: MissingRef, found: readonly IndexedResource[], reader: string, consequence: string): { message: string; related: RelatedInResource[] } {
+  if (found.length === 0) return false;
   const namespaces = [...new Set(found.map((o) => o.namespace!))];
   const where = namespaces.length === 1 ? `namespace "${namespaces[0]}"` : `namespaces ${namespaces.map((n) => `"${n}"`).join(', ')}`;
   const via = ref.via ? ` (${ref.via})` : '';
-  return {
-    message: `${ref.kind} "${ref.name}" is defined in ${where}, not in "${ref.namespace}"${via}: ${reader} only sees ${ref.plural} of its own namespace, so ${consequence}.`,
+  ctx.report({
+    path: at.path,
+    ...(at.severity ? { severity: at.severity } : {}),
+    message: `${ref.kind} "${ref.name}" is defined in ${where}, not in "${ref.namespace}"${via}: ${at.reader} only sees ${ref.plural} of its own namespace, so ${at.consequence}.`,
     related: found.slice(0, 3).map((o) => ({ target: o, path: ['metadata', 'name'], message: `${ref.kind.toLowerCase()}/${ref.name} in namespace ${o.namespace}` })),
-  };
+  });
+  return true;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { closest } from '../util/suggest';
 import type { WorkspaceContext } from '../rules/types';
 import { configRefs, type RefKind } from './refs';
-import { inOtherNamespaces, notInWorkspace, otherNamespaceFinding } from './missingRef';
+import { notInWorkspace, reportedInOtherNamespace } from './missingRef';
 
 /**
  * configmap-ref-missing and secret-ref-missing: the kubelet resolves these
@@ -32,11 +32,7 @@ export function checkConfigRefs(ctx: WorkspaceContext, kind: RefKind): void {
       if (reported.has(pathKey)) continue;
       reported.add(pathKey);
       const missing = { kind, plural: `${kind}s`, name: ref.name, namespace, via: ref.via };
-      const elsewhere = inOtherNamespaces(ctx, missing);
-      if (elsewhere.length) {
-        ctx.report({ path: ref.namePath, severity, ...otherNamespaceFinding(missing, elsewhere, 'a pod', consequence) });
-        continue;
-      }
+      if (reportedInOtherNamespace(ctx, missing, { path: ref.namePath, reader: 'a pod', consequence, ...(severity ? { severity } : {}) })) continue;
       const others = ctx.index.list('', kind, namespace);
       // The workspace speaks for this namespace's ConfigMaps/Secrets only when it defines some there;
       // otherwise they may be created elsewhere (kubectl create, a generator, another repository).

@@ -1,6 +1,6 @@
 import { ingressBackends } from '../index/refs';
 import { closest } from '../util/suggest';
-import { inOtherNamespaces, notInWorkspace, otherNamespaceFinding } from '../index/missingRef';
+import { notInWorkspace, reportedInOtherNamespace } from '../index/missingRef';
 import type { WorkspaceRule } from './types';
 
 export const rule: WorkspaceRule = {
@@ -20,11 +20,7 @@ export const rule: WorkspaceRule = {
       if (ctx.index.get('', 'Service', namespace, b.name).length) continue;
       const missing = { kind: 'Service', plural: 'Services', name: b.name, namespace };
       const noBackend = 'this Ingress path has no backend and the controller answers 503';
-      const elsewhere = inOtherNamespaces(ctx, missing);
-      if (elsewhere.length) {
-        ctx.report({ path: b.namePath, ...otherNamespaceFinding(missing, elsewhere, 'an Ingress', noBackend) });
-        continue;
-      }
+      if (reportedInOtherNamespace(ctx, missing, { path: b.namePath, reader: 'an Ingress', consequence: noBackend })) continue;
       const services = ctx.index.list('', 'Service', namespace);
       if (services.length === 0) {
         // No Service of this namespace is in the workspace: they may be managed elsewhere, so this is advice.

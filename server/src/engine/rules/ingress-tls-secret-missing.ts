@@ -1,6 +1,6 @@
 import { isObject } from '../util/object';
 import { closest } from '../util/suggest';
-import { inOtherNamespaces, otherNamespaceFinding } from '../index/missingRef';
+import { reportedInOtherNamespace } from '../index/missingRef';
 import type { WorkspaceRule } from './types';
 
 /** Annotations with which cert-manager's ingress-shim creates the TLS Secret itself. */
@@ -28,11 +28,7 @@ export const rule: WorkspaceRule = {
       if (ctx.index.get('', 'Secret', namespace, t.secretName).length) return;
       const hosts = Array.isArray(t.hosts) && t.hosts.length ? t.hosts.join(', ') : 'these hosts';
       const missing = { kind: 'Secret', plural: 'Secrets', name: t.secretName, namespace };
-      const elsewhere = inOtherNamespaces(ctx, missing);
-      if (elsewhere.length) {
-        ctx.report({ path: ['spec', 'tls', i, 'secretName'], ...otherNamespaceFinding(missing, elsewhere, 'an Ingress', `the controller will serve its default certificate for ${hosts}`) });
-        return;
-      }
+      if (reportedInOtherNamespace(ctx, missing, { path: ['spec', 'tls', i, 'secretName'], reader: 'an Ingress', consequence: `the controller will serve its default certificate for ${hosts}` })) return;
       const secrets = ctx.index.list('', 'Secret', namespace);
       if (secrets.length === 0) return; // no Secret of this namespace is in the workspace: they are managed elsewhere
       const guess = closest(t.secretName, secrets.map((s) => s.name));

@@ -1,6 +1,6 @@
 import { isObject, runningPodSpecsOf } from '../k8s/podSpecs';
 import { closest } from '../util/suggest';
-import { inOtherNamespaces, notInWorkspace, otherNamespaceFinding } from '../index/missingRef';
+import { notInWorkspace, reportedInOtherNamespace } from '../index/missingRef';
 import type { WorkspaceRule } from './types';
 
 export const rule: WorkspaceRule = {
@@ -25,11 +25,7 @@ export const rule: WorkspaceRule = {
         if (ctx.index.get('', 'PersistentVolumeClaim', namespace, claim).length) return;
         const path = [...p.specPath, 'volumes', i, 'persistentVolumeClaim', 'claimName'];
         const missing = { kind: 'PersistentVolumeClaim', plural: 'PersistentVolumeClaims', name: claim, namespace };
-        const elsewhere = inOtherNamespaces(ctx, missing);
-        if (elsewhere.length) {
-          ctx.report({ path, ...otherNamespaceFinding(missing, elsewhere, 'a pod', 'the pod stays Pending') });
-          return;
-        }
+        if (reportedInOtherNamespace(ctx, missing, { path, reader: 'a pod', consequence: 'the pod stays Pending' })) return;
         const claims = ctx.index.list('', 'PersistentVolumeClaim', namespace);
         if (claims.length === 0) {
           // No claim of this namespace is in the workspace: they may be managed elsewhere, so this is advice.

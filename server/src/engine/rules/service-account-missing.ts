@@ -1,6 +1,6 @@
 import { runningPodSpecsOf } from '../k8s/podSpecs';
 import { closest } from '../util/suggest';
-import { inOtherNamespaces, otherNamespaceFinding } from '../index/missingRef';
+import { reportedInOtherNamespace } from '../index/missingRef';
 import type { WorkspaceRule } from './types';
 
 export const rule: WorkspaceRule = {
@@ -24,11 +24,7 @@ export const rule: WorkspaceRule = {
       const path = [...p.specPath, field];
       const missing = { kind: 'ServiceAccount', plural: 'ServiceAccounts', name, namespace };
       const rejected = `pods are rejected with: serviceaccount "${name}" not found`;
-      const elsewhere = inOtherNamespaces(ctx, missing);
-      if (elsewhere.length) {
-        ctx.report({ path, ...otherNamespaceFinding(missing, elsewhere, 'a pod', rejected) });
-        continue;
-      }
+      if (reportedInOtherNamespace(ctx, missing, { path, reader: 'a pod', consequence: rejected })) continue;
       const accounts = ctx.index.list('', 'ServiceAccount', namespace);
       // Where the workspace defines none, they come from elsewhere (a Helm chart, Terraform for cloud IAM, a platform repository).
       if (accounts.length === 0) continue;
